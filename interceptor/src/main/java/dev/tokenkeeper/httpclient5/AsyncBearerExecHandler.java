@@ -100,7 +100,7 @@ final class AsyncBearerExecHandler implements AsyncExecChainHandler {
                     return; // the caller gave up; its future is already cancelled
                 }
                 if (error != null) {
-                    callback.failed(access.unavailable(target, error));
+                    callback.failed(new TokenUnavailableSignal(access.unavailable(target, error)));
                 } else {
                     send(token, replay);
                 }

@@ -56,7 +56,7 @@ final class BearerExecHandler implements ExecChainHandler {
             throws IOException, HttpException {
         // Lower layers add Content-Length & co. to this very object; a replay starts from these headers.
         Header[] arrived = request.getHeaders();
-        BearerHeader sent = access.currentHeader(target);
+        BearerHeader sent = tokenFor(target);
         BearerHeader.attach(request, sent);
         ClassicHttpResponse response = chain.proceed(request, scope);
         if (response.getCode() != HttpStatus.SC_UNAUTHORIZED) {
@@ -70,8 +70,17 @@ final class BearerExecHandler implements ExecChainHandler {
         }
         ClassicResponses.discard(response);
         request.setHeaders(arrived);
-        BearerHeader.attach(request, access.currentHeader(target));
+        BearerHeader.attach(request, tokenFor(target));
         access.counters().replays.increment();
         return chain.proceed(request, scope); // a second 401 goes to the caller as it is
+    }
+
+    /** The current token's header; when none can be had, a signal that passes RETRY (see {@link TokenUnavailableSignal}). */
+    private BearerHeader tokenFor(HttpHost target) throws TokenUnavailableSignal {
+        try {
+            return access.currentHeader(target);
+        } catch (TokenUnavailableException e) {
+            throw new TokenUnavailableSignal(e);
+        }
     }
 }

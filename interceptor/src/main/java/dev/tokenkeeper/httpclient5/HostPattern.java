@@ -43,8 +43,8 @@ final class HostPattern {
     }
 
     /**
-     * Parses {@code host}, {@code host:port}, {@code *.domain}, {@code *.domain:port} or an IPv6 literal in
-     * brackets ({@code [::1]:8443}).
+     * Parses {@code host}, {@code host:port}, {@code *.domain}, {@code *.domain:port}, or an IPv6 literal,
+     * bare ({@code ::1}) or in brackets with an optional port ({@code [::1]:8443}).
      *
      * @throws InvalidConfigurationException naming {@value #KEY} and the accepted forms
      */
@@ -74,7 +74,11 @@ final class HostPattern {
         } else {
             int colon = text.lastIndexOf(':');
             if (colon >= 0 && text.indexOf(':') != colon) {
-                throw invalid("'" + text + "' looks like an IPv6 address: write it in brackets, e.g. [::1]:8443");
+                // several colons: a bare IPv6 literal (no port possible without brackets)
+                if (!text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
+                    throw invalid("'" + text + "' is neither a host name nor an IPv6 address; write IPv6 with a port in brackets, e.g. [::1]:8443");
+                }
+                return exact(text, ANY_PORT);
             }
             if (colon >= 0) {
                 hostPart = text.substring(0, colon);

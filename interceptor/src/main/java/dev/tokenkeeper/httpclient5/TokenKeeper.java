@@ -44,15 +44,14 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * <p><b>Request interceptors run after the handler.</b> HttpClient runs every
  * {@code HttpRequestInterceptor} (added first or last) inside its main exec, after all exec chain
  * handlers, on every send. An interceptor of yours that sets {@code Authorization} therefore
- * overwrites the token on every request, including hops tokenkeeper kept the token from only in the
- * sense that it never added one; an interceptor that copies headers elsewhere sees the token. Set your
- * own {@code Authorization} on the request instead (tokenkeeper then leaves it alone), or opt the
- * request out.
+ * overwrites the token, on every hop it runs for, also on hops to targets outside the scope; one that
+ * reads or copies headers sees the token. To send your own credentials, set {@code Authorization} on
+ * the request itself (tokenkeeper then leaves it alone) or opt the request out.
  *
- * <p><b>Retries after a failed login.</b> {@link TokenUnavailableException} is an {@code IOException},
- * so HttpClient's default retry strategy may send an idempotent request once more (after its retry
- * interval, 1 s by default). The token source answers that second attempt from its failure memory at
- * once, so it costs no second login, only the retry interval.
+ * <p><b>No retry when no token can be had.</b> {@link TokenUnavailableException} is an
+ * {@code IOException}, but it is carried past HttpClient's retry handling in a form the retry strategy
+ * does not retry (a login failure is the token source's to retry, with its own backoff), so the call
+ * fails at once instead of after the retry interval.
  *
  * <p>Thread-safe. One instance serves any number of clients. {@link #close()} closes the token source
  * if this instance owns it ({@link #owning}, {@link TokenKeeperClients}); clients made with it are
@@ -62,6 +61,13 @@ public final class TokenKeeper implements AutoCloseable {
 
     /** The name under which the exec chain handler is registered, before {@code PROTOCOL}. */
     public static final String HANDLER_NAME = "tokenkeeper";
+
+    /**
+     * The name of the small handler registered first in the chain that reports a missing token as
+     * {@link TokenUnavailableException} (it travels past {@code RETRY} in a form the retry strategy does
+     * not retry).
+     */
+    public static final String ERROR_HANDLER_NAME = "tokenkeeper-errors";
 
     /**
      * Context attribute that opts one request out: set it to {@link Boolean#TRUE} on the
@@ -74,6 +80,8 @@ public final class TokenKeeper implements AutoCloseable {
     private final boolean ownsTokenSource;
     private final BearerExecHandler classicHandler;
     private final AsyncBearerExecHandler asyncHandler;
+    private final TokenErrorExecHandler classicErrors = new TokenErrorExecHandler();
+    private final AsyncTokenErrorExecHandler asyncErrors = new AsyncTokenErrorExecHandler();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private TokenKeeper(TokenSource tokenSource, TargetScope scope, boolean ownsTokenSource) {
@@ -105,7 +113,8 @@ public final class TokenKeeper implements AutoCloseable {
      * @return {@code builder}, for chaining
      */
     public HttpClientBuilder configure(HttpClientBuilder builder) {
-        return builder.addExecInterceptorBefore(ChainElement.PROTOCOL.name(), HANDLER_NAME, classicHandler);
+        return builder.addExecInterceptorBefore(ChainElement.PROTOCOL.name(), HANDLER_NAME, classicHandler)
+                .addExecInterceptorFirst(ERROR_HANDLER_NAME, classicErrors);
     }
 
     /**
@@ -116,7 +125,8 @@ public final class TokenKeeper implements AutoCloseable {
      * @return {@code builder}, for chaining
      */
     public HttpAsyncClientBuilder configure(HttpAsyncClientBuilder builder) {
-        return builder.addExecInterceptorBefore(ChainElement.PROTOCOL.name(), HANDLER_NAME, asyncHandler);
+        return builder.addExecInterceptorBefore(ChainElement.PROTOCOL.name(), HANDLER_NAME, asyncHandler)
+                .addExecInterceptorFirst(ERROR_HANDLER_NAME, asyncErrors);
     }
 
     /**

@@ -113,7 +113,7 @@ class TargetScopeTest {
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "*", "*.com", "https://api.example.com", "api.example.com/path", "a.*.example.com",
         "*example.com", "api.example.com:0", "api.example.com:99999", "api.example.com:x", "user@api.example.com",
-        "::1", "[::1", "bad host.example.com"})
+        "::g1", "[::1", "bad host.example.com"})
     void malformedEntriesAreRefusedNamingTheKeyAndTheAcceptedForms(String entry) {
         assertThatThrownBy(() -> TargetScope.of(List.of(entry), false))
                 .isInstanceOf(InvalidConfigurationException.class)
@@ -127,6 +127,15 @@ class TargetScopeTest {
         assertThatThrownBy(() -> TargetScope.of(List.of(), false))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("tokenkeeper.target.hosts");
+    }
+
+    @Test
+    void bareIpv6LiteralsAsTheCoreConfigurationWritesThem() {
+        TargetScope scope = TargetScope.of(List.of("::1"), true);
+
+        assertThat(scope.allows(new HttpHost("http", "::1", 8080))).isTrue();
+        assertThat(scope.allows(URI.create("https://[::1]:8443/x"))).isTrue();
+        assertThat(scope.allows(URI.create("https://[::2]:8443/x"))).isFalse();
     }
 
     @Test
