@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -17,6 +19,8 @@ import java.util.TreeMap;
  * @param body    the request body (bounded by the server); a copy is returned
  */
 public record RecordedRequest(String method, String path, Map<String, List<String>> headers, byte[] body) {
+
+    private static final Set<String> SENSITIVE = Set.of("authorization", "proxy-authorization", "cookie");
 
     /** Copies everything, so a record cannot change after the fact. */
     public RecordedRequest {
@@ -50,11 +54,17 @@ public record RecordedRequest(String method, String path, Map<String, List<Strin
         return Objects.hash(method, path, headers, Arrays.hashCode(body));
     }
 
-    /** Names the headers but not their values: an Authorization value must not end up in a test report. */
+    /**
+     * Shows the request with the values of credential headers ({@code Authorization},
+     * {@code Proxy-Authorization}, {@code Cookie}) redacted to their length: a token must not end up in a
+     * test report.
+     */
     @Override
     public String toString() {
-        return "RecordedRequest[" + method + " " + path + ", headers=" + headers.keySet() + ", body="
-                + body.length + " bytes]";
+        Map<String, Object> shown = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((name, values) -> shown.put(name, SENSITIVE.contains(name.toLowerCase(Locale.ROOT))
+                ? values.stream().map(v -> "<redacted " + v.length() + " chars>").toList() : values));
+        return "RecordedRequest[" + method + " " + path + ", headers=" + shown + ", body=" + body.length + " bytes]";
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
