@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * An in-process identity server that speaks the tokenkeeper login protocol ({@code protocol.md}), plus a
@@ -61,7 +62,7 @@ public final class IdentityServer implements AutoCloseable {
         final FaultSchedule faults = new FaultSchedule();
 
         State(ServerRuntime runtime, UserDirectory users, Clock clock, Duration lifetime,
-              java.util.function.Supplier<Instant> serverNow) {
+              Supplier<Instant> serverNow) {
             this.runtime = runtime;
             this.users = users;
             this.issuer = new TokenIssuer(serverNow, lifetime);

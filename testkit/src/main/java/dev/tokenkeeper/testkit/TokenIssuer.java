@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -63,7 +64,7 @@ final class TokenIssuer {
     }
 
     void setStyle(TokenStyle style) {
-        this.style = java.util.Objects.requireNonNull(style, "style");
+        this.style = Objects.requireNonNull(style, "style");
     }
 
     /** A new access token for {@code subject}, shaped by the current {@link TokenStyle}. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The accounts an {@link IdentityServer} knows. Immutable after the server starts. */
 final class UserDirectory {
@@ -35,8 +36,8 @@ final class UserDirectory {
     private final Map<String, User> byEmail;
 
     UserDirectory(Collection<User> users) {
-        this.byEmail = Map.copyOf(users.stream().collect(
-                java.util.stream.Collectors.toMap(User::email, u -> u, (a, b) -> b)));
+        // A user added twice: the later definition wins, as with a map put.
+        this.byEmail = Map.copyOf(users.stream().collect(Collectors.toMap(User::email, u -> u, (a, b) -> b)));
     }
 
     /** The user whose email and password match; the password compared in constant time. */
@@ -49,8 +50,11 @@ final class UserDirectory {
         return Optional.of(user);
     }
 
-    /** True when any known password appears among {@code values} (decoded query parameter names or values). */
+    /**
+     * True when a known password is one of {@code values} (decoded query parameter names and values). Whole
+     * values only: a short test password must not match unrelated text.
+     */
     boolean containsAnyPassword(List<String> values) {
-        return byEmail.values().stream().anyMatch(u -> values.stream().anyMatch(v -> v.contains(u.password())));
+        return byEmail.values().stream().anyMatch(u -> values.contains(u.password()));
     }
 }
