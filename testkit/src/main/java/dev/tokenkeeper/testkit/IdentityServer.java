@@ -222,10 +222,7 @@ public final class IdentityServer implements AutoCloseable {
 
         /** Lifetime of issued tokens (default 5 min, at least 1 s). */
         public Builder tokenLifetime(Duration lifetime) {
-            if (lifetime == null || lifetime.compareTo(Duration.ofSeconds(1)) < 0) {
-                throw new IllegalArgumentException("token lifetime must be at least 1 s, got " + lifetime);
-            }
-            this.tokenLifetime = lifetime;
+            this.tokenLifetime = TokenIssuer.requireValidLifetime(lifetime);
             return this;
         }
 

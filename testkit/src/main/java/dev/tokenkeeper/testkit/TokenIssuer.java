@@ -56,11 +56,16 @@ final class TokenIssuer {
     }
 
     void setLifetime(Duration lifetime) {
+        this.lifetime = requireValidLifetime(lifetime);
+    }
+
+    /** Returns {@code lifetime} if it is at least 1 s (JWT times are whole seconds), else throws. */
+    static Duration requireValidLifetime(Duration lifetime) {
         if (lifetime == null || lifetime.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("token lifetime must be at least 1 s (JWT times are whole "
                     + "seconds), got " + lifetime);
         }
-        this.lifetime = lifetime;
+        return lifetime;
     }
 
     void setStyle(TokenStyle style) {

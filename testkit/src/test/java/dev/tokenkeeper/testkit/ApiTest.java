@@ -1,6 +1,7 @@
 package dev.tokenkeeper.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.interfaces.DecodedJWT;
@@ -213,6 +214,27 @@ class ApiTest {
         assertThat(counters.authorizationHeadersSeen()).isEmpty();
         assertThat(counters.distinctIdentityTokens()).isZero();
         assertThat(counters.maxConcurrentLogins()).isZero();
+    }
+
+    @Test
+    void lifetimesBelowOneSecondAreRefusedAndChangesApplyToTheNextToken() throws Exception {
+        assertThatThrownBy(() -> server.setTokenLifetime(Duration.ofMillis(999)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 s");
+        assertThatThrownBy(() -> IdentityServer.builder().tokenLifetime(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        server.setTokenLifetime(Duration.ofMinutes(1));
+        assertThat(JWT.decode(login()).getExpiresAtAsInstant()).isEqualTo(START.plusSeconds(60));
+    }
+
+    @Test
+    void reportsTheConfiguredHostNameAndListensOnLoopback() throws Exception {
+        try (IdentityServer other = IdentityServer.builder().https(false).hostName("wrong.example.test").start()) {
+            assertThat(other.baseUri()).isEqualTo(java.net.URI.create("http://wrong.example.test:" + other.port()));
+            assertThat(other.apiUrl("/api/echo/x?y=1").toString()).endsWith(":" + other.port() + "/api/echo/x?y=1");
+            assertThat(http.get(java.net.URI.create("http://127.0.0.1:" + other.port() + "/api/echo/x"), null)
+                    .statusCode()).isEqualTo(401);
+        }
     }
 
     private String login() throws Exception {

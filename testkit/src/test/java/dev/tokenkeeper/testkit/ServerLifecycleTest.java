@@ -63,6 +63,26 @@ class ServerLifecycleTest {
         assertThat(slow).isCompletedExceptionally();
     }
 
+    /**
+     * Guards TCP_NODELAY: without it every loopback response waits ~40 ms for a delayed ACK (Nagle), so 20
+     * keep-alive requests would take at least 800 ms instead of a few tens.
+     */
+    @Test
+    void keepAliveRequestsAreNotDelayedByNagle() throws Exception {
+        try (IdentityServer server = IdentityServer.builder().https(false).user("a@example.test", "pw").start()) {
+            Http http = new Http();
+            String authorization = "Bearer " + http.login(server, "a@example.test", "pw");
+            for (int i = 0; i < 20; i++) {
+                http.get(server.apiUrl("/api/echo/warm-up"), authorization);
+            }
+            long start = System.nanoTime();
+            for (int i = 0; i < 20; i++) {
+                assertThat(http.get(server.apiUrl("/api/echo/x"), authorization).statusCode()).isEqualTo(200);
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(700));
+        }
+    }
+
     private static HttpRequest.Builder login(IdentityServer server) {
         return Http.loginRequest(server.loginUrl(), Http.newIdentityToken(),
                 Map.of("email", "a@example.test", "password", "pw"));
