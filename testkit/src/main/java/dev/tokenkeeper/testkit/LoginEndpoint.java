@@ -30,6 +30,7 @@ final class LoginEndpoint implements HttpHandler {
         }
         ServerCounters counters = state.counters;
         counters.loginEntered();
+        boolean inFlight = true;
         try {
             if (step == LoginStep.PASSWORD) {
                 counters.loginAttempted();
@@ -41,9 +42,17 @@ final class LoginEndpoint implements HttpHandler {
             Fault fault = state.faults.next(step);
             if (fault != null) {
                 LOG.debug("{} step: injecting {}", step, fault);
-                if (answeredByFault(exchange, fault)) {
-                    return;
-                }
+            }
+            if (fault != null && fault.kind() == Fault.Kind.NO_ANSWER) {
+                // Held until close(). It leaves the in-flight count now: its client will time out, and
+                // counting it until close() would inflate every later maxConcurrentLogins.
+                counters.loginLeft();
+                inFlight = false;
+                state.runtime.holdUntilClosed();
+                return;
+            }
+            if (fault != null && answeredByFault(exchange, fault)) {
+                return;
             }
             LoginReply reply = request.problem() != null ? request.problem()
                     : step == LoginStep.PASSWORD ? passwordStep(request) : otpStep(request);
@@ -52,7 +61,9 @@ final class LoginEndpoint implements HttpHandler {
             }
             reply.send(exchange);
         } finally {
-            counters.loginLeft();
+            if (inFlight) {
+                counters.loginLeft();
+            }
         }
     }
 
@@ -63,9 +74,6 @@ final class LoginEndpoint implements HttpHandler {
                 return !state.runtime.pause(fault.duration());
             case OVERSIZED_BODY:
                 return false;
-            case NO_ANSWER:
-                state.runtime.holdUntilClosed();
-                return true;
             case CONNECTION_RESET:
                 // Closing an exchange before any response header drops the connection without a byte.
                 exchange.close();

@@ -69,12 +69,15 @@ public final class ServerCounters {
         return otpRejected.get();
     }
 
-    /** The most password- and OTP-step requests that were in the server at the same time. */
+    /**
+     * The most password- and OTP-step requests that were in the server at the same time. A request held by
+     * {@link Fault#noAnswer()} stops counting once the server starts holding it (its client will time out).
+     */
     public int maxConcurrentLogins() {
         return maxConcurrentLogins.get();
     }
 
-    /** Login requests in the server right now (a held {@link Fault#noAnswer()} stays in flight). */
+    /** Login requests being processed right now (a request held by {@link Fault#noAnswer()} is not). */
     public int loginsInFlight() {
         return loginsInFlight.get();
     }

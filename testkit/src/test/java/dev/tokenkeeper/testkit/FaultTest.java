@@ -78,6 +78,7 @@ class FaultTest {
                 .isInstanceOf(HttpTimeoutException.class);
         assertThat(login().statusCode()).as("a held connection blocks nobody").isEqualTo(200);
         assertThat(SERVER.counters().loginsAttempted()).isEqualTo(2);
+        assertThat(SERVER.counters().maxConcurrentLogins()).as("the held request is not in flight").isEqualTo(1);
     }
 
     @Test
