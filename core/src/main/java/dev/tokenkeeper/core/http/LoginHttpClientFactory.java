@@ -23,6 +23,8 @@ import org.apache.hc.core5.util.Timeout;
  *   <li>No cookies, no auth cache, no compression: each login stands alone, and the body size bound
  *       applies to the bytes on the wire.</li>
  *   <li>TLS verification through {@link TlsSettings}, never disabled.</li>
+ *   <li>No wire or header logging, even when HttpClient's loggers are at DEBUG: the body is the
+ *       password ({@link QuietConnectionFactory}).</li>
  * </ul>
  */
 public final class LoginHttpClientFactory {
@@ -40,6 +42,7 @@ public final class LoginHttpClientFactory {
         Timeout response = toTimeout(responseTimeout);
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setTlsSocketStrategy(tls.createTlsStrategy())
+                .setConnectionFactory(QuietConnectionFactory.INSTANCE)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(connect)
                         .setSocketTimeout(response)
