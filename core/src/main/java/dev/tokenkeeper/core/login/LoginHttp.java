@@ -154,7 +154,8 @@ final class LoginHttp {
             what = "cannot resolve the host name of " + where + "; check " + ConfigKey.LOGIN_URL + " and DNS";
         } else if (e instanceof SSLException) {
             what = "could not establish TLS with " + where + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); if the service uses a private CA, configure it in " + ConfigKey.TLS_TRUST_STORE
+                    + "): its certificate is not trusted here or does not name this host. If the service uses a "
+                    + "private CA, configure it in " + ConfigKey.TLS_TRUST_STORE
                     + " (certificate verification is never turned off)";
         } else if (e instanceof InterruptedIOException) {
             what = "was interrupted while talking to " + where;
