@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * secret file is picked up without a restart. {@link #read()} hands out a fresh {@code char[]} that
  * the caller owns and wipes ({@link Secrets#wipe(char[])}) as soon as it is done with it.
  *
- * <p>{@link #description()} and {@link #toString()} say where the secret comes from
+ * <p>{@link #description()} and {@code toString()} say where the secret comes from
  * ({@code env:TK_PASSWORD}, {@code file:/run/secrets/tk}), never what it is.
  */
 public interface SecretSource {
@@ -37,8 +37,8 @@ public interface SecretSource {
 
     /**
      * A secret in a file, such as a mounted Kubernetes or Docker secret. The file is read as UTF-8;
-     * one trailing line break is stripped (editors add one); files over {@value FileSecretSource#MAX_BYTES}
-     * bytes are refused as being the wrong file.
+     * one trailing line break is stripped (editors add one); files over 16 KiB
+     * are refused as being the wrong file.
      */
     static SecretSource file(Path path) {
         return new FileSecretSource(path);
