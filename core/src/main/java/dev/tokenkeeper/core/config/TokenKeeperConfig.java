@@ -28,6 +28,11 @@ import java.util.Properties;
  * {@link InvalidConfigurationException} naming the key, what is wrong and the accepted forms (never a
  * secret's value).
  *
+ * <p>Other JWT-issuing login endpoints that take a user name and password as JSON are reached with the
+ * protocol keys: {@code tokenkeeper.login.field.username|password|access-token|mfa-token|otp} (the JSON
+ * field names), {@code tokenkeeper.login.identity-token-header} ({@code none} to send no identity token)
+ * and {@code tokenkeeper.login.content-type}; see {@link ConfigKey} for defaults.
+ *
  * <p>Secrets are not read here: the password and TOTP secret are read from their sources at each login,
  * so a rotated secret is picked up without a restart. The trust store is read once here, so a broken
  * one fails at start-up.

@@ -1,11 +1,11 @@
 package dev.tokenkeeper.core.login;
 
-import dev.tokenkeeper.core.http.SafeUrls;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokenkeeper.core.config.ConfigKey;
 import dev.tokenkeeper.core.error.MalformedLoginResponseException;
+import dev.tokenkeeper.core.http.SafeUrls;
 import java.io.IOException;
 import java.net.URI;
 

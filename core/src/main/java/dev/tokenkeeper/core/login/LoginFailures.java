@@ -1,12 +1,12 @@
 package dev.tokenkeeper.core.login;
 
-import dev.tokenkeeper.core.http.SafeUrls;
 import dev.tokenkeeper.core.config.ConfigKey;
 import dev.tokenkeeper.core.error.CredentialsRejectedException;
 import dev.tokenkeeper.core.error.IdentityServiceUnavailableException;
 import dev.tokenkeeper.core.error.LoginRejectedException;
 import dev.tokenkeeper.core.error.OtpRejectedException;
 import dev.tokenkeeper.core.error.TokenKeeperException;
+import dev.tokenkeeper.core.http.SafeUrls;
 import java.net.URI;
 
 /**

@@ -1,9 +1,9 @@
 package dev.tokenkeeper.core.login;
 
-import dev.tokenkeeper.core.http.SafeUrls;
 import dev.tokenkeeper.core.config.ConfigKey;
 import dev.tokenkeeper.core.error.IdentityServiceUnavailableException;
 import dev.tokenkeeper.core.error.MalformedLoginResponseException;
+import dev.tokenkeeper.core.http.SafeUrls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

@@ -1,6 +1,5 @@
 package dev.tokenkeeper.core.login;
 
-import dev.tokenkeeper.core.http.SafeUrls;
 import dev.tokenkeeper.core.AccessToken;
 import dev.tokenkeeper.core.config.ConfigKey;
 import dev.tokenkeeper.core.config.TokenKeeperConfig;
@@ -12,6 +11,7 @@ import dev.tokenkeeper.core.error.MfaRequiredException;
 import dev.tokenkeeper.core.error.OtpRejectedException;
 import dev.tokenkeeper.core.error.TokenSourceClosedException;
 import dev.tokenkeeper.core.http.LoginHttpClientFactory;
+import dev.tokenkeeper.core.http.SafeUrls;
 import dev.tokenkeeper.core.jwt.JwtExpiryReader;
 import dev.tokenkeeper.core.otp.OtpSource;
 import dev.tokenkeeper.core.otp.TotpParameters;
