@@ -40,19 +40,19 @@ public final class TargetScope {
 
     private final List<HostPattern> patterns;
     private final boolean allowHttpLoopback;
+    /** The login URL the default scope derives from, or {@code null}. */
     private final URI loginUrl;
-    /** The login endpoint's host and port, or {@code null} without a login URL. */
-    private final HostPattern loginHost;
-    private final String loginPath;
+    /** The login endpoints (password step, OTP step) that never receive the token. */
+    private final List<LoginEndpoint> loginEndpoints;
     private final boolean defaulted;
     private final AtomicBoolean defaultAnnounced = new AtomicBoolean();
 
-    private TargetScope(List<HostPattern> patterns, boolean allowHttpLoopback, URI loginUrl, boolean defaulted) {
+    private TargetScope(List<HostPattern> patterns, boolean allowHttpLoopback, URI loginUrl, List<URI> loginEndpoints,
+                        boolean defaulted) {
         this.patterns = List.copyOf(patterns);
         this.allowHttpLoopback = allowHttpLoopback;
         this.loginUrl = loginUrl;
-        this.loginHost = loginUrl == null ? null : HostPattern.exact(loginUrl.getHost(), defaultedPort(loginUrl));
-        this.loginPath = loginUrl == null ? null : loginPathOf(loginUrl);
+        this.loginEndpoints = loginEndpoints.stream().map(LoginEndpoint::new).collect(Collectors.toUnmodifiableList());
         this.defaulted = defaulted;
     }
 
@@ -67,15 +67,21 @@ public final class TargetScope {
      * @throws InvalidConfigurationException when an entry or the login URL is malformed
      */
     public static TargetScope forLoginUrl(URI loginUrl, List<String> hosts, boolean allowHttpLoopback) {
+        return forLogin(loginUrl, null, hosts, allowHttpLoopback);
+    }
+
+    /**
+     * Like {@link #forLoginUrl}, for a login whose one-time code step lives at {@code otpUrl}, which
+     * never receives the token either ({@code null} when it lies below the login URL, the default).
+     */
+    public static TargetScope forLogin(URI loginUrl, URI otpUrl, List<String> hosts, boolean allowHttpLoopback) {
         Objects.requireNonNull(loginUrl, "loginUrl");
-        if (loginUrl.getHost() == null || loginUrl.getScheme() == null) {
-            throw new InvalidConfigurationException("tokenkeeper.login.url",
-                    "tokenkeeper.login.url must be an absolute URL with a host, e.g. https://identity.example.com/account/login");
-        }
+        requireAbsolute(loginUrl, "tokenkeeper.login.url");
+        List<URI> endpoints = otpUrl == null ? List.of(loginUrl) : List.of(loginUrl, requireAbsolute(otpUrl, "tokenkeeper.login.otp-url"));
         if (hosts == null || hosts.isEmpty()) {
-            return new TargetScope(List.of(defaultPattern(loginUrl)), allowHttpLoopback, loginUrl, true);
+            return new TargetScope(List.of(defaultPattern(loginUrl)), allowHttpLoopback, loginUrl, endpoints, true);
         }
-        return new TargetScope(parseAll(hosts), allowHttpLoopback, loginUrl, false);
+        return new TargetScope(parseAll(hosts), allowHttpLoopback, loginUrl, endpoints, false);
     }
 
     /**
@@ -88,7 +94,7 @@ public final class TargetScope {
             throw new InvalidConfigurationException(HostPattern.KEY, HostPattern.KEY
                     + " is empty: name the hosts that may receive the token, e.g. api.example.com or *.example.com");
         }
-        return new TargetScope(parseAll(hosts), allowHttpLoopback, null, false);
+        return new TargetScope(parseAll(hosts), allowHttpLoopback, null, List.of(), false);
     }
 
     /**
@@ -120,7 +126,15 @@ public final class TargetScope {
      * carry the token: {@link #allows(HttpHost)} and not the login endpoint.
      */
     public boolean allows(HttpHost target, String path) {
-        return allows(target) && !isLoginEndpoint(target, path);
+        if (!allows(target)) {
+            return false;
+        }
+        for (LoginEndpoint endpoint : loginEndpoints) {
+            if (endpoint.matches(target, path)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code uri} may receive the token; a convenience over {@link #allows(HttpHost, String)}. */
@@ -172,20 +186,6 @@ public final class TargetScope {
         return true;
     }
 
-    /** The login path and everything below it (the OTP step lives at {@code <login>/otp}); allocation-free. */
-    private boolean isLoginEndpoint(HttpHost target, String path) {
-        if (loginHost == null || path == null || !path.startsWith(loginPath)) {
-            return false;
-        }
-        int port = target.getPort() >= 0 ? target.getPort() : defaultPort(target.getSchemeName());
-        if (!loginHost.matches(target.getHostName(), port)) {
-            return false;
-        }
-        int end = path.indexOf('?');
-        int length = end >= 0 ? end : path.length();
-        return length == loginPath.length() || (path.charAt(loginPath.length()) == '/' && !loginPath.equals("/"));
-    }
-
     private void announceDefaultOnce() {
         if (defaulted && !defaultAnnounced.get() && defaultAnnounced.compareAndSet(false, true)) {
             LOG.info("No target hosts configured ({}); the access token goes to {} only, derived from the login URL's host "
@@ -208,19 +208,41 @@ public final class TargetScope {
         return hosts.stream().map(HostPattern::parse).collect(Collectors.toList());
     }
 
-    private static String loginPathOf(URI loginUrl) {
-        String path = loginUrl.getRawPath();
-        if (path == null || path.isEmpty()) {
-            return "/";
+    private static URI requireAbsolute(URI url, String key) {
+        if (url.getHost() == null || url.getScheme() == null) {
+            throw new InvalidConfigurationException(key,
+                    key + " must be an absolute URL with a host, e.g. https://identity.example.com/account/login");
         }
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    }
-
-    private static int defaultedPort(URI uri) {
-        return uri.getPort() >= 0 ? uri.getPort() : defaultPort(uri.getScheme());
+        return url;
     }
 
     private static int defaultPort(String scheme) {
         return URIScheme.HTTPS.same(scheme) ? 443 : 80;
+    }
+
+    /** A login URL's host, port and path; the path and everything below it (such as {@code /otp}) match. */
+    private static final class LoginEndpoint {
+        private final HostPattern host;
+        private final String path;
+
+        LoginEndpoint(URI url) {
+            this.host = HostPattern.exact(url.getHost(), url.getPort() >= 0 ? url.getPort() : defaultPort(url.getScheme()));
+            String p = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+            this.path = p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+        }
+
+        /** Allocation-free: it runs on every request in scope. */
+        boolean matches(HttpHost target, String requestPath) {
+            if (requestPath == null || !requestPath.startsWith(path)) {
+                return false;
+            }
+            int port = target.getPort() >= 0 ? target.getPort() : defaultPort(target.getSchemeName());
+            if (!host.matches(target.getHostName(), port)) {
+                return false;
+            }
+            int query = requestPath.indexOf('?');
+            int length = query >= 0 ? query : requestPath.length();
+            return length == path.length() || (requestPath.charAt(path.length()) == '/' && !path.equals("/"));
+        }
     }
 }

@@ -1,6 +1,9 @@
 package dev.tokenkeeper.httpclient5;
 
 import dev.tokenkeeper.core.TokenSource;
+import dev.tokenkeeper.core.config.TokenKeeperConfig;
+import dev.tokenkeeper.core.lifecycle.RefreshingTokenSource;
+import dev.tokenkeeper.core.login.ProtocolLoginClient;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -102,6 +105,25 @@ public final class TokenKeeper implements AutoCloseable {
     /** A keeper that owns {@code tokenSource}: {@link #close()} closes it. */
     public static TokenKeeper owning(TokenSource tokenSource, TargetScope scope) {
         return new TokenKeeper(tokenSource, scope, true);
+    }
+
+    /**
+     * A keeper for a configuration: it logs in with the configured protocol
+     * ({@link ProtocolLoginClient}), keeps the token with a {@link RefreshingTokenSource} on the
+     * configured refresh policy and clock, and sends it to the configured target hosts (default: the
+     * login host's parent domain). It owns that token source: {@link #close()} closes it and its login
+     * client. No login happens until the first request needs a token.
+     *
+     * @throws dev.tokenkeeper.core.error.InvalidConfigurationException when the trust store cannot be read
+     */
+    public static TokenKeeper create(TokenKeeperConfig config) {
+        Objects.requireNonNull(config, "config");
+        TargetScope scope = TargetScope.forLogin(config.loginUrl(), config.otpUrl(), config.targetHosts(), config.allowHttpLoopback());
+        RefreshingTokenSource source = RefreshingTokenSource.builder(ProtocolLoginClient.create(config))
+                .policy(config.refreshPolicy())
+                .clock(config.clock())
+                .build();
+        return owning(source, scope);
     }
 
     /**

@@ -110,6 +110,16 @@ class TargetScopeTest {
         assertThat(scope.allows(new HttpHost("https", "identity.eu1.example.com", 8443), "/account/login")).isTrue();
     }
 
+    @Test
+    void aSeparatelyConfiguredOtpEndpointNeverGetsTheTokenEither() {
+        TargetScope scope = TargetScope.forLogin(URI.create("https://identity.eu1.example.com/account/login"),
+                URI.create("https://identity.eu1.example.com/mfa/verify"), List.of(), false);
+
+        assertThat(scope.allows(URI.create("https://identity.eu1.example.com/mfa/verify"))).isFalse();
+        assertThat(scope.allows(URI.create("https://identity.eu1.example.com/account/login"))).isFalse();
+        assertThat(scope.allows(URI.create("https://identity.eu1.example.com/mfa/other"))).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "*", "*.com", "https://api.example.com", "api.example.com/path", "a.*.example.com",
         "*example.com", "api.example.com:0", "api.example.com:99999", "api.example.com:x", "user@api.example.com",
