@@ -142,6 +142,22 @@ class TokenLifecycleTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Way.class)
+    void aSecond401GoesToTheCallerAfterExactlyOneReplay(Way way) throws Exception {
+        try (TokenKeeper keeper = keeper(httpsServer); TestClient client = way.open(keeper)) {
+
+            // /api/status/401 accepts the token and answers 401 anyway: a server that rejects every token
+            Reply reply = client.send(Req.get(httpsServer.apiUrl("/api/status/401")));
+
+            assertThat(reply.status()).isEqualTo(401);
+            assertThat(keeper.stats().replays()).isEqualTo(1);
+            assertThat(httpsServer.counters().apiCalls(ApiOutcome.OK)).isEqualTo(2);
+            assertThat(httpsServer.counters().loginsSucceeded()).isEqualTo(2);
+            assertThat(httpsServer.counters().authorizationHeadersSeen()).doesNotHaveDuplicates();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Way.class)
     void theUsersOwnAuthorizationHeaderIsLeftAlone(Way way) throws Exception {
         try (TokenKeeper keeper = keeper(httpsServer); TestClient client = way.open(keeper)) {
 
