@@ -30,6 +30,30 @@ class TargetScopeTest {
     }
 
     @Test
+    void theDefaultIsLoggedOnceAtInfoOnFirstUse() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(TargetScope.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender = new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        logger.setLevel(ch.qos.logback.classic.Level.INFO);
+        try {
+            TargetScope scope = TargetScope.forLoginUrl(LOGIN, List.of(), false);
+            assertThat(appender.list).isEmpty(); // not at construction: on first use
+
+            scope.allows(URI.create("https://project.eu1.example.com/a"));
+            scope.allows(URI.create("https://other.example.org/b"));
+
+            assertThat(appender.list).singleElement().satisfies(event -> {
+                assertThat(event.getLevel()).isEqualTo(ch.qos.logback.classic.Level.INFO);
+                assertThat(event.getFormattedMessage()).contains("*.eu1.example.com").contains("tokenkeeper.target.hosts");
+            });
+        } finally {
+            logger.detachAppender(appender);
+            logger.setLevel(null);
+        }
+    }
+
+    @Test
     void defaultScopeKeepsAnExplicitLoginPort() {
         TargetScope scope = TargetScope.forLoginUrl(URI.create("https://identity.eu1.example.com:8443/login"), null, false);
 
