@@ -1,9 +1,8 @@
 package dev.tokenkeeper.httpclient5;
 
 import dev.tokenkeeper.core.TokenSource;
+import dev.tokenkeeper.core.TokenSources;
 import dev.tokenkeeper.core.config.TokenKeeperConfig;
-import dev.tokenkeeper.core.lifecycle.RefreshingTokenSource;
-import dev.tokenkeeper.core.login.ProtocolLoginClient;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -108,10 +107,10 @@ public final class TokenKeeper implements AutoCloseable {
     }
 
     /**
-     * A keeper for a configuration: it logs in with the configured protocol
-     * ({@link ProtocolLoginClient}), keeps the token with a {@link RefreshingTokenSource} on the
-     * configured refresh policy and clock, and sends it to the configured target hosts (default: the
-     * login host's parent domain). It owns that token source: {@link #close()} closes it and its login
+     * A keeper for a configuration: it keeps the token with the token source the configuration
+     * describes ({@link TokenSources#create(TokenKeeperConfig)}: the protocol login, refreshed on the
+     * configured policy and clock), and sends it to the configured target hosts (default: the login
+     * host's parent domain). It owns that token source: {@link #close()} closes it and its login
      * client. No login happens until the first request needs a token.
      *
      * @throws dev.tokenkeeper.core.error.InvalidConfigurationException when the trust store cannot be read
@@ -119,11 +118,7 @@ public final class TokenKeeper implements AutoCloseable {
     public static TokenKeeper create(TokenKeeperConfig config) {
         Objects.requireNonNull(config, "config");
         TargetScope scope = TargetScope.forLogin(config.loginUrl(), config.otpUrl(), config.targetHosts(), config.allowHttpLoopback());
-        RefreshingTokenSource source = RefreshingTokenSource.builder(ProtocolLoginClient.create(config))
-                .policy(config.refreshPolicy())
-                .clock(config.clock())
-                .build();
-        return owning(source, scope);
+        return owning(TokenSources.create(config), scope);
     }
 
     /**

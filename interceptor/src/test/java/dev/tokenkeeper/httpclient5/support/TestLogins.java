@@ -1,17 +1,17 @@
 package dev.tokenkeeper.httpclient5.support;
 
 import dev.tokenkeeper.core.TokenSource;
+import dev.tokenkeeper.core.TokenSources;
 import dev.tokenkeeper.core.config.TokenKeeperConfig;
-import dev.tokenkeeper.core.lifecycle.RefreshingTokenSource;
-import dev.tokenkeeper.core.login.ProtocolLoginClient;
 import dev.tokenkeeper.core.secret.SecretSource;
 import dev.tokenkeeper.testkit.IdentityServer;
 import dev.tokenkeeper.testkit.TestPki;
 import java.time.Duration;
 
 /**
- * The real thing the suites log in with: {@link ProtocolLoginClient} against a testkit
- * {@link IdentityServer}, trusting the test CA, behind a {@link RefreshingTokenSource}.
+ * The real thing the suites log in with: the core's protocol login client against a testkit
+ * {@link IdentityServer}, trusting the test CA, behind its refreshing token source
+ * ({@link TokenSources#create}).
  */
 public final class TestLogins {
 
@@ -53,9 +53,6 @@ public final class TestLogins {
 
     /** A real token source for a configuration. */
     public static TokenSource tokenSource(TokenKeeperConfig config) {
-        return RefreshingTokenSource.builder(ProtocolLoginClient.create(config))
-                .policy(config.refreshPolicy())
-                .clock(config.clock())
-                .build();
+        return TokenSources.create(config);
     }
 }
