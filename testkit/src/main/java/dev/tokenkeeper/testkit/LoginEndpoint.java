@@ -33,7 +33,7 @@ final class LoginEndpoint implements HttpHandler {
         boolean inFlight = true;
         try {
             if (step == LoginStep.PASSWORD) {
-                counters.loginAttempted();
+                counters.loginAttempted(state.serverNow.get());
             } else {
                 counters.otpStep();
             }
