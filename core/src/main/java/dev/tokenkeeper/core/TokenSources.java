@@ -37,19 +37,28 @@ public final class TokenSources {
      * to plug in a login for another kind of endpoint.
      */
     public static RefreshingTokenSource create(TokenKeeperConfig config, LoginClient loginClient) {
+        return builder(config, loginClient).build();
+    }
+
+    /**
+     * A builder already holding what {@link #create(TokenKeeperConfig, LoginClient)} sets from the
+     * configuration (refresh policy, clock, the bound on a caller's wait for a login), for the few
+     * settings that are not configuration, such as a seeded {@link RefreshingTokenSource.Builder#random}.
+     */
+    public static RefreshingTokenSource.Builder builder(TokenKeeperConfig config, LoginClient loginClient) {
         return RefreshingTokenSource.builder(loginClient)
                 .policy(config.refreshPolicy())
                 .clock(config.clock())
-                .maxWait(loginWaitBound(config))
-                .build();
+                .maxWait(loginWaitBound(config));
     }
 
     /**
      * How long a caller may wait for one login: every request it may make running into both timeouts,
      * plus a wait for the next TOTP step when MFA is configured. Waiting callers are bounded by this,
-     * so they never hang even when the login client does.
+     * so they never hang even when the login client does. Public so that callers (and the reliability
+     * suite) can state the longest a request may wait for a token under a configuration.
      */
-    static Duration loginWaitBound(TokenKeeperConfig config) {
+    public static Duration loginWaitBound(TokenKeeperConfig config) {
         Duration perRequest = config.connectTimeout().plus(config.responseTimeout());
         Duration bound = perRequest.multipliedBy(REQUESTS_PER_LOGIN);
         return config.otpSource().isPresent() ? bound.plus(OTP_STEP) : bound;
