@@ -48,14 +48,16 @@ public final class FuzzInputs {
     /** A login answer body: random bytes, JSON-ish text, deep nesting, huge values, or a mutated valid answer. */
     public byte[] loginBody(String validJwt) {
         String valid = "{\"accessToken\":\"" + validJwt + "\"}";
-        return switch (random.nextInt(9)) {
+        return switch (random.nextInt(11)) {
+            case 9, 10 -> ("{\"" + (random.nextInt(4) == 0 ? "mfaToken" : "accessToken") + "\":\"" + jsonEscaped(token(validJwt))
+                    + "\"}").getBytes(StandardCharsets.UTF_8);
             case 0 -> randomBytes(random.nextInt(300));
             case 1 -> randomText(random.nextInt(300)).getBytes(StandardCharsets.UTF_8);
             case 2 -> mutate(valid).getBytes(StandardCharsets.UTF_8);
             case 3 -> nested(random.nextInt(1, 40_000)).getBytes(StandardCharsets.UTF_8);
             case 4 -> ("{\"accessToken\":" + pick(NUMBERS) + ",\"mfaToken\":" + pick(NUMBERS) + "}").getBytes(StandardCharsets.UTF_8);
             case 5 -> ("{\"accessToken\":\"" + "A".repeat(random.nextInt(1, 60_000)) + "\"}").getBytes(StandardCharsets.UTF_8);
-            case 6 -> ("{\"accessToken\":\"" + token(validJwt).replace("\"", "\\\"") + "\",\"accessToken\":"
+            case 6 -> ("{\"accessToken\":\"" + jsonEscaped(token(validJwt)) + "\",\"accessToken\":"
                     + pick(NUMBERS) + "}").getBytes(StandardCharsets.UTF_8);
             case 7 -> manyFields(random.nextInt(1, 3_000)).getBytes(StandardCharsets.UTF_8);
             default -> ("\uFEFF" + mutate("{\"mfaToken\":\"" + randomText(random.nextInt(40)) + "\"}")).getBytes(
@@ -148,6 +150,20 @@ public final class FuzzInputs {
             json.append("\"f").append(i).append("\":").append(pick(NUMBERS)).append(',');
         }
         return json.append("\"mfaToken\":\"m\"}").toString();
+    }
+
+    private static String jsonEscaped(String text) {
+        StringBuilder s = new StringBuilder(text.length() + 8);
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                s.append('\\').append(c);
+            } else if (c < 0x20) {
+                s.append(String.format("\\u%04x", (int) c));
+            } else {
+                s.append(c);
+            }
+        }
+        return s.toString();
     }
 
     private String encode(String text) {
