@@ -2,6 +2,7 @@ package dev.tokenkeeper.samples.cli;
 
 import dev.tokenkeeper.core.error.InvalidConfigurationException;
 import dev.tokenkeeper.core.error.TokenKeeperException;
+import dev.tokenkeeper.httpclient5.TokenUnavailableException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.CompletionException;
@@ -54,8 +55,8 @@ public final class ErrorReport {
      */
     public static String errorName(Throwable error) {
         Throwable e = unwrap(error);
-        if (e instanceof IOException && e.getCause() instanceof TokenKeeperException cause) {
-            return cause.getClass().getSimpleName();
+        if (e instanceof TokenUnavailableException missingToken) {
+            return missingToken.getCause().getClass().getSimpleName();
         }
         return e.getClass().getSimpleName();
     }

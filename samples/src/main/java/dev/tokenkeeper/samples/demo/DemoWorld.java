@@ -1,19 +1,19 @@
 package dev.tokenkeeper.samples.demo;
 
 import dev.tokenkeeper.core.TokenSource;
+import dev.tokenkeeper.core.TokenSources;
 import dev.tokenkeeper.core.config.TokenKeeperConfig;
-import dev.tokenkeeper.core.lifecycle.RefreshingTokenSource;
 import dev.tokenkeeper.core.login.ProtocolLoginClient;
 import dev.tokenkeeper.core.secret.SecretSource;
 import dev.tokenkeeper.httpclient5.TargetScope;
 import dev.tokenkeeper.httpclient5.TokenKeeper;
+import dev.tokenkeeper.httpclient5.TokenKeeperStats;
 import dev.tokenkeeper.testkit.IdentityServer;
 import dev.tokenkeeper.testkit.RecordingServer;
 import dev.tokenkeeper.testkit.TestPki;
 import dev.tokenkeeper.testkit.TestTotp;
 import java.io.IOException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -62,12 +62,9 @@ final class DemoWorld implements AutoCloseable {
         ProtocolLoginClient login = ProtocolLoginClient.builder(config)
                 .sleeper(wait -> clock.sleepUntil(clock.instant().plus(wait)))
                 .build();
-        TokenSource tokens = RefreshingTokenSource.builder(login)
-                .policy(config.refreshPolicy())
-                .clock(clock)
-                .build();
+        TokenSource tokens = TokenSources.create(config, login);
         this.keeper = TokenKeeper.owning(tokens,
-                TargetScope.forLoginUrl(config.loginUrl(), config.targetHosts(), config.allowHttpLoopback()));
+                TargetScope.forLogin(config.loginUrl(), config.otpUrl(), config.targetHosts(), config.allowHttpLoopback()));
         this.http = keeper.configure(HttpClients.custom()
                         .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                                 .setTlsSocketStrategy(config.tls().createTlsStrategy())
@@ -98,7 +95,7 @@ final class DemoWorld implements AutoCloseable {
     }
 
     /** What the token source and the interceptor counted so far. */
-    dev.tokenkeeper.httpclient5.TokenKeeperStats stats() {
+    TokenKeeperStats stats() {
         return keeper.stats();
     }
 
