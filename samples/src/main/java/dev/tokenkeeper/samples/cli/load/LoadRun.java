@@ -22,8 +22,11 @@ final class LoadRun {
         Outcomes outcomes = new Outcomes();
         Latencies latencies = new Latencies(requests);
         long start = System.nanoTime();
-        try (ProgressReporter progress = new ProgressReporter(outcomes, requests, err, Clock.systemUTC()).start()) {
+        ProgressReporter progress = new ProgressReporter(outcomes, requests, err, Clock.systemUTC()).start();
+        try {
             driver.run(requests, outcomes, latencies);
+        } finally {
+            progress.close();
         }
         long durationMs = (System.nanoTime() - start) / 1_000_000;
         Latencies.Summary summary = latencies.summarize();

@@ -153,6 +153,19 @@ class LoadCommandTest {
     }
 
     @Test
+    void aBadKeyIsOneLineNamingItAndExitsTwo() {
+        try (TestConfig config = TestConfig.forServer(server, USER, PASSWORD).set("tokenkeeper.http.connect-timeout", "soon")) {
+            CliRun run = load(config, false, "--requests", "5", "--threads", "1", server.apiUrl("/api/echo/x").toString());
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.errLines()).singleElement().satisfies(l -> assertThat(l)
+                    .startsWith("error: configuration: ").contains("tokenkeeper.http.connect-timeout"));
+            assertThat(run.out()).isEmpty();
+            assertThat(server.counters().loginsAttempted()).isZero();
+        }
+    }
+
+    @Test
     void aMissingConfigFileIsOneLineAndExitsTwo() {
         CliRun run = CliRun.of("load", "--config", dir.resolve("absent.properties").toString(), "--requests", "1", "--threads", "1",
                 "https://localhost/x");
