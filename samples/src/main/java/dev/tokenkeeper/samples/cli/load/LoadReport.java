@@ -25,24 +25,24 @@ import java.util.Map;
  * @param maxNanos   largest latency
  * @param durationMs wall time of the whole run
  */
-public record LoadReport(long requests, long ok, Map<String, Long> status, Map<String, Long> errors,
+record LoadReport(long requests, long ok, Map<String, Long> status, Map<String, Long> errors,
                          long logins, long refreshes, long replays,
                          long p50Nanos, long p99Nanos, long maxNanos, long durationMs) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public LoadReport {
+    LoadReport {
         status = Map.copyOf(status);
         errors = Map.copyOf(errors);
     }
 
     /** Whether every request got a 2xx answer: the run's exit code is 0 exactly then. */
-    public boolean allOk() {
+    boolean allOk() {
         return ok == requests;
     }
 
     /** The one-line JSON object, keys in the documented order, latencies in ms with 3 decimals. */
-    public String toJson() {
+    String toJson() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("requests", requests);
         out.put("ok", ok);
