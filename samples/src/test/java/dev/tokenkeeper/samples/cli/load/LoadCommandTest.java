@@ -78,7 +78,8 @@ class LoadCommandTest {
         try (TestConfig config = TestConfig.forServer(server, USER, PASSWORD)) {
             CompletableFuture<CliRun> running = CompletableFuture.supplyAsync(() ->
                     load(config, async, "--requests", "1000", "--threads", "4", "--data", "{\"n\":1}", server.apiUrl("/api/echo/orders").toString()));
-            await().atMost(Duration.ofSeconds(10)).until(() -> server.counters().apiCalls(ApiOutcome.OK) >= 50);
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> server.counters().apiCalls(ApiOutcome.OK) >= 50);
             server.revokeAllTokens();
             CliRun run = running.get(30, TimeUnit.SECONDS);
 
