@@ -316,11 +316,11 @@ public final class RefreshingTokenSource implements TokenSource {
         failure = next;
         Duration wait = Duration.ofMillis(next.nextAttemptAtMillis() - now);
         if (e.isRetryable()) {
-            LOG.warn("Login failed ({} in a row): {}; next attempt in {} ms", next.consecutiveFailures(),
-                    e.getMessage(), wait.toMillis());
+            LOG.warn("Login failed ({} in a row), next attempt in {} ms: {}", next.consecutiveFailures(),
+                    wait.toMillis(), e.getMessage());
         } else {
-            LOG.warn("Login refused: {}; not trying again for {} s to protect the account from lockout",
-                    e.getMessage(), wait.toSeconds());
+            LOG.warn("Login refused, no new attempt for {} s (protects the account from lockout): {}",
+                    wait.toSeconds(), e.getMessage());
         }
     }
 
