@@ -127,13 +127,9 @@ class FaultMatrixTest {
         if (fault.error != null && start != Start.VALID) {
             assertThat(cell.otpSteps).as("one-time code steps").isEqualTo(fault.otpStepsPerLogin());
         }
-        Duration elapsed = cell.first.elapsed;
-        if (fault.costsTheTimeout()) {
-            assertThat(elapsed).as("waited for the response timeout").isGreaterThanOrEqualTo(TIMEOUT.minusMillis(50))
-                    .isLessThanOrEqualTo(TIMEOUT.plus(SLACK));
-        } else {
-            assertThat(elapsed).as("time to outcome").isLessThanOrEqualTo(SLACK);
-        }
+        Duration wait = fault.expectedWait(TIMEOUT);
+        assertThat(cell.first.elapsed).as("time to outcome").isGreaterThanOrEqualTo(wait.minusMillis(50))
+                .isLessThanOrEqualTo(wait.plus(SLACK));
         if (fault == LoginFault.TOO_MANY_REQUESTS && start != Start.VALID) {
             assertThat(((IdentityServiceUnavailableException) cell.first.error).retryAfter()).contains(Duration.ofSeconds(7));
         }

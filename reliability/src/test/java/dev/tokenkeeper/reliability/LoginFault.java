@@ -37,6 +37,9 @@ enum LoginFault {
     SLOW("slow, 3 s (beyond the timeout)", false,
             s -> s.injectFault(LoginStep.PASSWORD, Fault.slow(Duration.ofSeconds(3)), -1),
             IdentityServiceUnavailableException.class),
+    TRICKLE("body trickled, 1 byte per 250 ms (each read within the timeout)", false,
+            s -> s.injectFault(LoginStep.PASSWORD, Fault.trickle(Duration.ofMillis(250)), -1),
+            IdentityServiceUnavailableException.class),
     NO_ANSWER("no answer", false, s -> s.injectFault(LoginStep.PASSWORD, Fault.noAnswer(), -1),
             IdentityServiceUnavailableException.class),
     RESET("connection reset", false, s -> s.injectFault(LoginStep.PASSWORD, Fault.connectionReset(), -1),
@@ -73,9 +76,17 @@ enum LoginFault {
         inject.accept(server);
     }
 
-    /** Whether a login meeting this fault waits for the response timeout. */
-    boolean costsTheTimeout() {
-        return this == SLOW || this == NO_ANSWER;
+    /**
+     * How long a login meeting this fault waits before it gives up, when connect and response timeout are
+     * both {@code timeout}: a silence ends at the response timeout; a trickled answer at the request's whole
+     * budget (connect + 2 x response); the others fail at once.
+     */
+    Duration expectedWait(Duration timeout) {
+        return switch (this) {
+            case SLOW, NO_ANSWER -> timeout;
+            case TRICKLE -> timeout.multipliedBy(3);
+            default -> Duration.ZERO;
+        };
     }
 
     /** One-time code steps a login meeting this fault makes: the code, and once more with the next one. */
