@@ -51,7 +51,10 @@ import software.amazon.awssdk.utils.cache.RefreshResult;
  *       alone and that tokenkeeper allocates nothing of its own (B/op from {@code -prof gc}).</li>
  * </ul>
  *
- * <p>Fairness: all four variants hand out the very same token. tokenkeeper and AWS hold the same
+ * <p>{@code *NoClockReadPrototype} is not the library but a sketch of a proposed fix
+ * ({@link NoClockReadPrototype}), measured in the same run so its gain is read against the same baseline.
+ *
+ * <p>Fairness: all variants hand out the very same token. tokenkeeper and AWS hold the same
  * {@link AccessToken} (whose {@code "Bearer …"} string is precomputed), Google holds an equivalent
  * {@code com.google.auth.oauth2.AccessToken} and precomputes its metadata map itself. Every value is
  * read from a non-final field of a {@link State} object, so the JIT cannot fold any of them into a
@@ -75,6 +78,7 @@ public abstract class HotPath {
     RefreshingTokenSource tokenkeeper;
     CachedSupplier<AccessToken> aws;
     OAuth2Credentials google;
+    NoClockReadPrototype prototype;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
@@ -105,11 +109,14 @@ public abstract class HotPath {
         google = OAuth2Credentials.create(new com.google.auth.oauth2.AccessToken(jwt, Date.from(expires)));
         google.getRequestMetadata(uri);
 
+        prototype = new NoClockReadPrototype(tokenkeeper, RefreshPolicy.DEFAULTS.refreshBeforeExpiry());
+
         requireSameHeader();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
+        prototype.close();
         tokenkeeper.close();
         aws.close();
     }
@@ -147,6 +154,14 @@ public abstract class HotPath {
         return request;
     }
 
+    /** Not the library: the proposed fix, see {@link NoClockReadPrototype}. */
+    @Benchmark
+    public ClassicHttpRequest requestNoClockReadPrototype() {
+        ClassicHttpRequest request = newRequest();
+        request.setHeader(authorization, prototype.current().authorizationHeaderValue());
+        return request;
+    }
+
     @Benchmark
     public String valueBaseline() {
         return constantHeaderValue;
@@ -167,6 +182,12 @@ public abstract class HotPath {
         return googleHeaderValue();
     }
 
+    /** Not the library: the proposed fix, see {@link NoClockReadPrototype}. */
+    @Benchmark
+    public String valueNoClockReadPrototype() {
+        return prototype.current().authorizationHeaderValue();
+    }
+
     private String googleHeaderValue() throws IOException {
         Map<String, List<String>> metadata = google.getRequestMetadata(uri);
         return metadata.get(authorization).get(0);
@@ -177,7 +198,8 @@ public abstract class HotPath {
         String expected = constantHeaderValue;
         if (!expected.equals(tokenkeeper.current().authorizationHeaderValue())
                 || !expected.equals(aws.get().authorizationHeaderValue())
-                || !expected.equals(googleHeaderValue())) {
+                || !expected.equals(googleHeaderValue())
+                || !expected.equals(prototype.current().authorizationHeaderValue())) {
             throw new IllegalStateException("the variants disagree on the Authorization header");
         }
     }

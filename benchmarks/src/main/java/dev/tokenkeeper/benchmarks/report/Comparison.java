@@ -19,7 +19,8 @@ import java.util.Map;
 public final class Comparison {
 
     /** The order variants are shown in; unknown ones follow in name order. */
-    private static final List<String> ORDER = List.of("Baseline", "Tokenkeeper", "AwsCachedSupplier", "GoogleOAuth2");
+    private static final List<String> ORDER = List.of("Baseline", "Tokenkeeper", "AwsCachedSupplier", "GoogleOAuth2",
+            "NoClockReadPrototype");
 
     /** One bar: a variant and its ratio to the group's baseline. */
     public record Row(String variant, JmhResult result, double ratio, double extraTime, double extraBytesPerOp) {
@@ -87,6 +88,7 @@ public final class Comparison {
             case "Tokenkeeper" -> "tokenkeeper";
             case "AwsCachedSupplier" -> "AWS SDK v2 CachedSupplier";
             case "GoogleOAuth2" -> "Google OAuth2Credentials";
+            case "NoClockReadPrototype" -> "proposed fix (prototype)";
             default -> variant;
         };
     }

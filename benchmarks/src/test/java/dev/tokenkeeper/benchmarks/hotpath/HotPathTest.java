@@ -38,7 +38,8 @@ class HotPathTest {
         assertThat(expected).startsWith("Bearer ey");
 
         for (ClassicHttpRequest request : new ClassicHttpRequest[] {
-                bench.requestTokenkeeper(), bench.requestAwsCachedSupplier(), bench.requestGoogleOAuth2()}) {
+                bench.requestTokenkeeper(), bench.requestAwsCachedSupplier(), bench.requestGoogleOAuth2(),
+                bench.requestNoClockReadPrototype()}) {
             assertThat(request).isNotSameAs(baseline);
             assertThat(request.getHeaders(HttpHeaders.AUTHORIZATION)).hasSize(1);
             assertThat(request.getFirstHeader(HttpHeaders.AUTHORIZATION).getValue()).isEqualTo(expected);
@@ -48,6 +49,7 @@ class HotPathTest {
         assertThat(bench.valueAwsCachedSupplier()).isEqualTo(expected);
         assertThat(bench.valueGoogleOAuth2()).isEqualTo(expected);
         assertThat(bench.valueBaseline()).isEqualTo(expected);
+        assertThat(bench.valueNoClockReadPrototype()).isEqualTo(expected);
     }
 
     @Test
@@ -74,7 +76,7 @@ class HotPathTest {
                 .verbosity(VerboseMode.SILENT)
                 .build()).run();
 
-        assertThat(results).hasSize(4);
+        assertThat(results).hasSize(5);
         assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
     }
 }
