@@ -121,7 +121,11 @@ public final class RefreshingTokenSource implements TokenSource {
                     if (error == null) {
                         result.complete(done.token);
                     } else {
-                        result.completeExceptionally(typed(error));
+                        try {
+                            result.complete(stillValidOrThrow(decision.fallback, typed(error)));
+                        } catch (TokenKeeperException e) {
+                            result.completeExceptionally(e);
+                        }
                     }
                 });
             }
@@ -165,8 +169,11 @@ public final class RefreshingTokenSource implements TokenSource {
         LOG.debug("Token source closed");
     }
 
-    /** What a caller that missed the hot path gets: a token at once, or a login to wait for. */
-    private record Decision(AccessToken token, CompletableFuture<TokenState> login) {
+    /**
+     * What a caller that missed the hot path gets: a token at once, or a login to wait for, with the
+     * token it saw, which is still handed out if that login fails while the token has not expired.
+     */
+    private record Decision(AccessToken token, CompletableFuture<TokenState> login, TokenState fallback) {
     }
 
     private Decision slowPath(TokenState s) {
@@ -178,12 +185,12 @@ public final class RefreshingTokenSource implements TokenSource {
             if (isAttemptDue(now)) {
                 startLogin(s, true);
             }
-            return new Decision(s.token, null);
+            return new Decision(s.token, null, null);
         }
         FailureMemory remembered = failure;
         if (remembered != null && !remembered.isAttemptDue(now)) {
             if (s != null && s.isValid(now)) {
-                return new Decision(s.token, null); // in the margin, but no login may be tried yet: still valid
+                return new Decision(s.token, null, null); // in the margin, but no login may be tried yet: still valid
             }
             counters.failFasts.increment();
             throw remembered.error();
@@ -192,7 +199,7 @@ public final class RefreshingTokenSource implements TokenSource {
         if (!login.isDone()) {
             counters.waits.increment();
         }
-        return new Decision(null, login);
+        return new Decision(null, login, s);
     }
 
     private boolean isAttemptDue(long now) {
@@ -207,9 +214,9 @@ public final class RefreshingTokenSource implements TokenSource {
         try {
             return decision.login.get(maxWait.toMillis(), TimeUnit.MILLISECONDS).token;
         } catch (ExecutionException e) {
-            throw typed(e.getCause());
+            return stillValidOrThrow(decision.fallback, typed(e.getCause()));
         } catch (TimeoutException e) {
-            throw waitedTooLong();
+            return stillValidOrThrow(decision.fallback, waitedTooLong());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TokenWaitInterruptedException(
@@ -315,6 +322,18 @@ public final class RefreshingTokenSource implements TokenSource {
             LOG.warn("Login refused: {}; not trying again for {} s to protect the account from lockout",
                     e.getMessage(), wait.toSeconds());
         }
+    }
+
+    /**
+     * After a failed login: the token the caller saw if it has not expired yet (the architecture's
+     * "while the cached token is still valid, keep using it"), else the error. Not a token that has
+     * been invalidated meanwhile: then {@code state} no longer holds it.
+     */
+    private AccessToken stillValidOrThrow(TokenState fallback, TokenKeeperException error) {
+        if (fallback != null && fallback == state && fallback.isValid(clock.millis())) {
+            return fallback.token;
+        }
+        throw error;
     }
 
     private TokenKeeperException typed(Throwable error) {

@@ -1,7 +1,8 @@
 package dev.tokenkeeper.core.login;
 
-import static dev.tokenkeeper.core.login.LoginFixture.PASSWORD;
-import static dev.tokenkeeper.core.login.LoginFixture.USER;
+import dev.tokenkeeper.core.testing.LoginFixture;
+import static dev.tokenkeeper.core.testing.LoginFixture.PASSWORD;
+import static dev.tokenkeeper.core.testing.LoginFixture.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,7 @@
 package dev.tokenkeeper.core.login;
 
-import static dev.tokenkeeper.core.login.LoginFixture.PASSWORD;
+import dev.tokenkeeper.core.testing.LoginFixture;
+import static dev.tokenkeeper.core.testing.LoginFixture.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,8 @@
-package dev.tokenkeeper.core.login;
+package dev.tokenkeeper.core.testing;
 
 import dev.tokenkeeper.core.config.TokenKeeperConfig;
+import dev.tokenkeeper.core.login.ProtocolLoginClient;
+import dev.tokenkeeper.core.login.Sleeper;
 import dev.tokenkeeper.core.secret.SecretSource;
 import dev.tokenkeeper.testkit.IdentityServer;
 import dev.tokenkeeper.testkit.MutableClock;
@@ -15,26 +17,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The parts every login test shares: users, a controllable clock for both the server and the client,
  * a configuration trusting the test CA, and a sleeper that advances the clock instead of sleeping.
  */
-final class LoginFixture {
+public final class LoginFixture {
 
-    static final String USER = "api-user@example.test";
-    static final String PASSWORD = "correct-horse-Battery-staple-7";
-    static final String MFA_USER = "mfa-user@example.test";
-    static final String MFA_PASSWORD = "mfa-Password-of-the-api-user-9";
+    public static final String USER = "api-user@example.test";
+    public static final String PASSWORD = "correct-horse-Battery-staple-7";
+    public static final String MFA_USER = "mfa-user@example.test";
+    public static final String MFA_PASSWORD = "mfa-Password-of-the-api-user-9";
 
     /** Short enough that a test hitting one stays fast, long enough for a cold TLS handshake. */
-    static final Duration TIMEOUT = Duration.ofMillis(1500);
+    public static final Duration TIMEOUT = Duration.ofMillis(1500);
 
-    final String totpSecret = TestTotp.randomSecret();
-    final MutableClock clock = MutableClock.startingNow();
+    public final String totpSecret = TestTotp.randomSecret();
+    public final MutableClock clock = MutableClock.startingNow();
     /** Every wait the login asked for; the clock is advanced by it instead of sleeping. */
-    final List<Duration> waits = new CopyOnWriteArrayList<>();
-    final Sleeper sleeper = duration -> {
+    public final List<Duration> waits = new CopyOnWriteArrayList<>();
+    public final Sleeper sleeper = duration -> {
         waits.add(duration);
         clock.advance(duration);
     };
 
-    IdentityServer.Builder server() {
+    public IdentityServer.Builder server() {
         return IdentityServer.builder()
                 .clock(clock)
                 .tokenLifetime(Duration.ofMinutes(1))
@@ -42,7 +44,7 @@ final class LoginFixture {
                 .totpUser(MFA_USER, MFA_PASSWORD, totpSecret);
     }
 
-    TokenKeeperConfig.Builder config(URI loginUrl) {
+    public TokenKeeperConfig.Builder config(URI loginUrl) {
         return TokenKeeperConfig.builder()
                 .loginUrl(loginUrl)
                 .username(USER)
@@ -54,18 +56,18 @@ final class LoginFixture {
                 .clock(clock);
     }
 
-    TokenKeeperConfig.Builder config(IdentityServer server) {
+    public TokenKeeperConfig.Builder config(IdentityServer server) {
         return config(server.loginUrl());
     }
 
-    TokenKeeperConfig.Builder mfaConfig(IdentityServer server) {
+    public TokenKeeperConfig.Builder mfaConfig(IdentityServer server) {
         return config(server)
                 .username(MFA_USER)
                 .password(SecretSource.callback("test-mfa-password", MFA_PASSWORD::toCharArray))
                 .totpSecret(SecretSource.callback("test-totp-secret", totpSecret::toCharArray));
     }
 
-    ProtocolLoginClient client(TokenKeeperConfig.Builder config) {
+    public ProtocolLoginClient client(TokenKeeperConfig.Builder config) {
         return ProtocolLoginClient.builder(config.build()).sleeper(sleeper).build();
     }
 }
