@@ -33,8 +33,11 @@ final class PlainServer implements AutoCloseable {
     private final LongAdder withoutAuthorization = new LongAdder();
 
     PlainServer() {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
         server = ServerBootstrap.bootstrap()
-                .setLocalAddress(InetAddress.getLoopbackAddress())
+                // The name requests arrive for: without it HttpCore answers 421 Misdirected Request.
+                .setCanonicalHostName(loopback.getHostAddress())
+                .setLocalAddress(loopback)
                 .setListenerPort(0)
                 .setSocketConfig(SocketConfig.custom().setSoTimeout(Timeout.ofSeconds(30)).setTcpNoDelay(true).build())
                 .register("*", (request, response, context) -> {
@@ -51,6 +54,11 @@ final class PlainServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the loopback server", e);
         }
+    }
+
+    /** {@code 127.0.0.1:port}, as a target-host entry. */
+    String authority() {
+        return InetAddress.getLoopbackAddress().getHostAddress() + ":" + server.getLocalPort();
     }
 
     /** {@code http://127.0.0.1:port/path}. */
