@@ -17,7 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import dev.tokenkeeper.httpclient5.TargetScope;
+import dev.tokenkeeper.httpclient5.TokenKeeper;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.ChainElement;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.message.BasicClassicHttpResponse;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -51,6 +60,10 @@ import software.amazon.awssdk.utils.cache.RefreshResult;
  *       alone and that tokenkeeper allocates nothing of its own (B/op from {@code -prof gc}).</li>
  * </ul>
  *
+ * <p>{@code client*}: the whole classic client chain without I/O ({@link #cannedResponseClient()}),
+ * tokenkeeper's real exec chain handler against the caller setting a constant header. The peers have no
+ * HttpClient 5 integration of their own, so this group compares tokenkeeper with the floor only.
+ *
  * <p>{@code *NoClockReadPrototype} is not the library but a sketch of a proposed fix
  * ({@link NoClockReadPrototype}), measured in the same run so its gain is read against the same baseline.
  *
@@ -79,6 +92,12 @@ public abstract class HotPath {
     CachedSupplier<AccessToken> aws;
     OAuth2Credentials google;
     NoClockReadPrototype prototype;
+
+    /** A real classic client whose chain ends in a canned response instead of a connection. */
+    CloseableHttpClient plainClient;
+    /** The same, configured with tokenkeeper's exec chain handler. */
+    CloseableHttpClient keptClient;
+    TokenKeeper keeper;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
@@ -111,11 +130,18 @@ public abstract class HotPath {
 
         prototype = new NoClockReadPrototype(tokenkeeper, RefreshPolicy.DEFAULTS.refreshBeforeExpiry());
 
+        keeper = TokenKeeper.of(tokenkeeper, TargetScope.of(List.of(uri.getHost()), false));
+        plainClient = cannedResponseClient().build();
+        keptClient = keeper.configure(cannedResponseClient()).build();
+
         requireSameHeader();
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() {
+    public void tearDown() throws IOException {
+        plainClient.close();
+        keptClient.close();
+        keeper.close();
         prototype.close();
         tokenkeeper.close();
         aws.close();
@@ -152,6 +178,35 @@ public abstract class HotPath {
         ClassicHttpRequest request = newRequest();
         request.setHeader(authorization, googleHeaderValue());
         return request;
+    }
+
+    /**
+     * The whole classic client chain (redirect, retry, protocol handling …) without I/O: the request
+     * carries a constant header set by the caller.
+     */
+    @Benchmark
+    public int clientBaseline() throws IOException {
+        HttpGet get = new HttpGet(uri);
+        get.setHeader(authorization, constantHeaderValue);
+        return plainClient.execute(get, HttpResponse::getCode);
+    }
+
+    /** The same chain with tokenkeeper's handler (scope check, header, 401 watch) adding the token. */
+    @Benchmark
+    public int clientTokenkeeper() throws IOException {
+        return keptClient.execute(new HttpGet(uri), HttpResponse::getCode);
+    }
+
+    /**
+     * A client whose chain is answered just before {@code CONNECT}, so every handler above it
+     * (tokenkeeper's included) runs as in production but nothing touches a socket. The answer is 200 when
+     * the request carries an {@code Authorization} header and 401 otherwise, so a variant that lost its
+     * token cannot pass for a fast one.
+     */
+    private static HttpClientBuilder cannedResponseClient() {
+        return HttpClients.custom()
+                .addExecInterceptorBefore(ChainElement.CONNECT.name(), "canned-response", (request, scope, chain) ->
+                        new BasicClassicHttpResponse(request.containsHeader(HttpHeaders.AUTHORIZATION) ? 200 : 401));
     }
 
     /** Not the library: the proposed fix, see {@link NoClockReadPrototype}. */

@@ -22,6 +22,9 @@ public final class Comparison {
     private static final List<String> ORDER = List.of("Baseline", "Tokenkeeper", "AwsCachedSupplier", "GoogleOAuth2",
             "NoClockReadPrototype");
 
+    /** The order operations are shown in. */
+    private static final List<String> OPERATIONS = List.of("request", "client", "value");
+
     /** One bar: a variant and its ratio to the group's baseline. */
     public record Row(String variant, JmhResult result, double ratio, double extraTime, double extraBytesPerOp) {
     }
@@ -29,9 +32,12 @@ public final class Comparison {
     /** A group of rows measured on the same operation and thread count. */
     public record Group(String operation, int threads, List<Row> rows) {
         public String title() {
-            String what = operation.equals("request")
-                    ? "header on a fresh request"
-                    : operation.equals("value") ? "header value only" : operation;
+            String what = switch (operation) {
+                case "request" -> "header on a fresh request";
+                case "client" -> "whole classic client chain, no I/O";
+                case "value" -> "header value only";
+                default -> operation;
+            };
             return what + ", " + threads + (threads == 1 ? " thread" : " threads");
         }
     }
@@ -59,7 +65,8 @@ public final class Comparison {
             rows.sort(Comparator.comparingInt((Row row) -> rank(row.variant())).thenComparing(Row::variant));
             groups.add(new Group(operation(baseline.method()), baseline.threads(), rows));
         }
-        groups.sort(Comparator.comparing((Group g) -> !g.operation().equals("request"))
+        groups.sort(Comparator.comparingInt((Group g) -> OPERATIONS.indexOf(g.operation()) < 0 ? OPERATIONS.size()
+                        : OPERATIONS.indexOf(g.operation()))
                 .thenComparing(Group::operation).thenComparingInt(Group::threads));
         return groups;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tokenkeeper.core.TokenSourceStats;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +28,7 @@ class HotPathTest {
     }
 
     @AfterEach
-    void tearDown() {
+    void tearDown() throws Exception {
         bench.tearDown();
     }
 
@@ -50,6 +51,17 @@ class HotPathTest {
         assertThat(bench.valueGoogleOAuth2()).isEqualTo(expected);
         assertThat(bench.valueBaseline()).isEqualTo(expected);
         assertThat(bench.valueNoClockReadPrototype()).isEqualTo(expected);
+    }
+
+    @Test
+    void bothClientsRunTheirWholeChainWithTheToken() throws Exception {
+        // The canned response is 401 for a request without Authorization: 200 means the token went out.
+        assertThat(bench.clientBaseline()).isEqualTo(200);
+        assertThat(bench.clientTokenkeeper()).isEqualTo(200);
+        int withoutToken = bench.plainClient.execute(new HttpGet(bench.uri), response -> response.getCode());
+        assertThat(withoutToken).isEqualTo(401);
+        assertThat(bench.keeper.stats().withheld()).isZero();
+        assertThat(bench.keeper.stats().replays()).isZero();
     }
 
     @Test
