@@ -2,15 +2,12 @@ package dev.tokenkeeper.httpclient5;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.tokenkeeper.httpclient5.support.Req;
 import dev.tokenkeeper.httpclient5.support.TestClient;
 import dev.tokenkeeper.httpclient5.support.TestLogins;
 import dev.tokenkeeper.httpclient5.support.Way;
 import dev.tokenkeeper.testkit.IdentityServer;
+import dev.tokenkeeper.testkit.LogCapture;
 import dev.tokenkeeper.testkit.RecordingServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * With tokenkeeper's loggers and HttpClient's header log at DEBUG, a run with a replay, an
@@ -30,29 +26,20 @@ class SecretsInLogsTest {
 
     private static final List<String> LOGGERS = List.of("dev.tokenkeeper", "org.apache.hc.client5.http.headers");
 
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private LogCapture logs;
     private IdentityServer server;
     private RecordingServer foreign;
 
     @BeforeEach
     void capture() {
-        appender.start();
-        for (String name : LOGGERS) {
-            Logger logger = (Logger) LoggerFactory.getLogger(name);
-            logger.setLevel(Level.DEBUG);
-            logger.addAppender(appender);
-        }
+        logs = LogCapture.atDebug(LOGGERS.toArray(String[]::new));
         server = TestLogins.server(true).start();
         foreign = RecordingServer.start(true, "127.0.0.1");
     }
 
     @AfterEach
     void release() {
-        for (String name : LOGGERS) {
-            Logger logger = (Logger) LoggerFactory.getLogger(name);
-            logger.detachAppender(appender);
-            logger.setLevel(null);
-        }
+        logs.close();
         foreign.close();
         server.close();
     }
@@ -70,7 +57,7 @@ class SecretsInLogsTest {
 
         List<String> tokens = server.counters().authorizationHeadersSeen().stream().map(h -> h.substring("Bearer ".length())).toList();
         assertThat(tokens).hasSizeGreaterThanOrEqualTo(2);
-        List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        List<String> lines = logs.lines();
         // the header log did print our Authorization header, as its redacted form
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("Authorization: Bearer <"));
         for (String token : tokens) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tokenkeeper.core.error.InvalidConfigurationException;
+import dev.tokenkeeper.testkit.LogCapture;
 import java.net.URI;
 import java.util.List;
 import org.apache.hc.core5.http.HttpHost;
@@ -31,25 +32,15 @@ class TargetScopeTest {
 
     @Test
     void theDefaultIsLoggedOnceAtInfoOnFirstUse() {
-        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(TargetScope.class);
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender = new ch.qos.logback.core.read.ListAppender<>();
-        appender.start();
-        logger.addAppender(appender);
-        logger.setLevel(ch.qos.logback.classic.Level.INFO);
-        try {
+        try (LogCapture logs = LogCapture.atDebug(TargetScope.class.getName())) {
             TargetScope scope = TargetScope.forLoginUrl(LOGIN, List.of(), false);
-            assertThat(appender.list).isEmpty(); // not at construction: on first use
+            assertThat(logs.lines()).isEmpty(); // not at construction: on first use
 
             scope.allows(URI.create("https://project.eu1.example.com/a"));
             scope.allows(URI.create("https://other.example.org/b"));
 
-            assertThat(appender.list).singleElement().satisfies(event -> {
-                assertThat(event.getLevel()).isEqualTo(ch.qos.logback.classic.Level.INFO);
-                assertThat(event.getFormattedMessage()).contains("*.eu1.example.com").contains("tokenkeeper.target.hosts");
-            });
-        } finally {
-            logger.detachAppender(appender);
-            logger.setLevel(null);
+            assertThat(logs.lines()).singleElement().satisfies(line -> assertThat(line)
+                    .startsWith("INFO ").contains("*.eu1.example.com").contains("tokenkeeper.target.hosts"));
         }
     }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tokenkeeper.core.AccessToken;
 import dev.tokenkeeper.core.error.CredentialsRejectedException;
 import dev.tokenkeeper.core.error.IdentityServiceUnavailableException;
-import dev.tokenkeeper.core.testing.LogCapture;
+import dev.tokenkeeper.testkit.LogCapture;
 import dev.tokenkeeper.core.testing.LoginFixture;
 import dev.tokenkeeper.testkit.Fault;
 import dev.tokenkeeper.testkit.LoginStep;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tokenkeeper.core.AccessToken;
 import dev.tokenkeeper.core.error.TokenKeeperException;
-import dev.tokenkeeper.core.testing.LogCapture;
+import dev.tokenkeeper.testkit.LogCapture;
 import dev.tokenkeeper.testkit.Fault;
 import dev.tokenkeeper.testkit.IdentityServer;
 import dev.tokenkeeper.testkit.LoginStep;

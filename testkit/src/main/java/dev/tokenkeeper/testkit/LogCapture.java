@@ -1,4 +1,4 @@
-package dev.tokenkeeper.core.testing;
+package dev.tokenkeeper.testkit;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -13,6 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Captures everything the named loggers write at DEBUG and above (messages and exception messages),
  * so tests can assert that no secret reaches a log line. Restores levels and additivity on close.
+ *
+ * <p>Needs Logback Classic on the class path: the testkit declares it optional, so a module whose tests
+ * use this adds {@code logback-classic} in test scope. Nothing else in the testkit touches it.
  */
 public final class LogCapture implements AutoCloseable {
 
