@@ -60,9 +60,9 @@ public final class LoopbackDriver {
     private LoopbackDriver(Options options) {
         threads = options.integer("threads", 4, 1, 64);
         concurrency = options.integer("concurrency", 16, 1, 256);
-        runTime = options.duration("seconds", Duration.ofSeconds(5), Duration.ofMillis(200), Duration.ofSeconds(60));
+        runTime = options.duration("seconds", Duration.ofSeconds(4), Duration.ofMillis(200), Duration.ofSeconds(60));
         warmup = options.duration("warmup", Duration.ofSeconds(3), Duration.ZERO, Duration.ofSeconds(60));
-        rounds = options.integer("rounds", 4, 1, 20);
+        rounds = options.integer("rounds", 6, 1, 20);
         clients = options.string("client", "both");
         if (!List.of("classic", "async", "both").contains(clients)) {
             throw new IllegalArgumentException("--client must be classic, async or both, got " + clients);

@@ -62,7 +62,7 @@ public final class RefreshUnderLoadDriver {
     private RefreshUnderLoadDriver(Options options) {
         threads = options.integer("threads", 8, 1, 128);
         runTime = options.duration("seconds", Duration.ofSeconds(20), Duration.ofMillis(500), Duration.ofSeconds(120));
-        warmup = options.duration("warmup", Duration.ofSeconds(3), Duration.ZERO, Duration.ofSeconds(60));
+        warmup = options.duration("warmup", Duration.ofSeconds(5), Duration.ZERO, Duration.ofSeconds(60));
         shortLifetime = options.duration("lifetime", Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(60));
         rounds = options.integer("rounds", 2, 1, 10);
         rate = options.integer("rate", 0, 0, 100_000);
