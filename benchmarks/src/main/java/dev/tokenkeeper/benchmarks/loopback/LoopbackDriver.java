@@ -56,6 +56,8 @@ public final class LoopbackDriver {
     private final Duration warmup;
     private final int rounds;
     private final String clients;
+    /** A/A check: the "tokenkeeper" side is a second plain client with the constant header, to show the noise. */
+    private final boolean aa;
 
     private LoopbackDriver(Options options) {
         threads = options.integer("threads", 4, 1, 64);
@@ -64,6 +66,7 @@ public final class LoopbackDriver {
         warmup = options.duration("warmup", Duration.ofSeconds(3), Duration.ZERO, Duration.ofSeconds(60));
         rounds = options.integer("rounds", 6, 1, 20);
         clients = options.string("client", "both");
+        aa = options.flag("aa", false);
         if (!List.of("classic", "async", "both").contains(clients)) {
             throw new IllegalArgumentException("--client must be classic, async or both, got " + clients);
         }
@@ -85,7 +88,10 @@ public final class LoopbackDriver {
         parameters.put("warmupSecondsPerVariant", warmup.toMillis() / 1000.0);
         parameters.put("rounds", rounds);
         parameters.put("client", clients);
-        Report report = new Report("loopback", "End to end on loopback: requests/s, tokenkeeper vs. constant header",
+        parameters.put("aaCheck", aa);
+        Report report = new Report("loopback", aa
+                ? "A/A CHECK on loopback: two identical constant-header clients (the 'tokenkeeper' column is the second one)"
+                : "End to end on loopback: requests/s, tokenkeeper vs. constant header",
                 List.of("client", "round", "order", "constant req/s", "tokenkeeper req/s", "ratio"), parameters);
 
         try (PlainServer server = new PlainServer();
@@ -97,18 +103,18 @@ public final class LoopbackDriver {
             Map<String, Object> results = new LinkedHashMap<>();
             if (!clients.equals("async")) {
                 try (CloseableHttpClient plain = classicBuilder().build();
-                     CloseableHttpClient kept = keeper.configure(classicBuilder()).build()) {
+                     CloseableHttpClient kept = aa ? classicBuilder().build() : keeper.configure(classicBuilder()).build()) {
                     results.put("classic", compare(report, "classic", (v, time) -> classicRun(
-                            v == Variant.TOKENKEEPER ? kept : plain, target, v == Variant.TOKENKEEPER ? null : constantHeader, time)));
+                            v == Variant.TOKENKEEPER ? kept : plain, target, v == Variant.TOKENKEEPER && !aa ? null : constantHeader, time)));
                 }
             }
             if (!clients.equals("classic")) {
                 try (CloseableHttpAsyncClient plain = asyncBuilder().build();
-                     CloseableHttpAsyncClient kept = keeper.configure(asyncBuilder()).build()) {
+                     CloseableHttpAsyncClient kept = aa ? asyncBuilder().build() : keeper.configure(asyncBuilder()).build()) {
                     plain.start();
                     kept.start();
                     results.put("async", compare(report, "async", (v, time) -> asyncRun(
-                            v == Variant.TOKENKEEPER ? kept : plain, target, v == Variant.TOKENKEEPER ? null : constantHeader, time)));
+                            v == Variant.TOKENKEEPER ? kept : plain, target, v == Variant.TOKENKEEPER && !aa ? null : constantHeader, time)));
                 }
             }
             report.put("results", results);
