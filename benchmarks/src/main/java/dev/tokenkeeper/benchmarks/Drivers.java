@@ -56,9 +56,9 @@ public final class Drivers {
         System.err.println("""
                 usage: java -cp benchmarks/target/benchmarks.jar dev.tokenkeeper.benchmarks.Drivers <driver> [--option=value ...]
                   loopback  requests/s through classic and async clients, tokenkeeper vs. constant header
-                            --threads=4 --concurrency=16 --seconds=4 --warmup=3 --rounds=6 --client=both --aa=false --json=FILE
+                            --threads=4 --concurrency=16 --seconds=2 --warmup=3 --rounds=10 --client=both --aa=false --json=FILE
                   refresh   T threads for N s with 2 s tokens vs. never-expiring: logins, waits, p50/p99/max
-                            --threads=8 --seconds=20 --warmup=5 --lifetime=2s --rounds=2 --rate=0 --json=FILE
+                            --threads=8 --seconds=20 --warmup=5 --lifetime=2s --rounds=4 --rate=0 --json=FILE
                   storm     N callers at cold start and after a revoke: logins, time until all served
                             --callers=256 --repetitions=5 --login-delay=0ms --json=FILE
                   chart     JMH JSON -> Markdown table + PNG: <result.json> <chart.png> [subtitle]

@@ -4,6 +4,7 @@ import dev.tokenkeeper.benchmarks.driver.Options;
 import dev.tokenkeeper.benchmarks.driver.Report;
 import dev.tokenkeeper.benchmarks.driver.TestkitLogin;
 import dev.tokenkeeper.httpclient5.TokenKeeper;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,9 +63,9 @@ public final class LoopbackDriver {
     private LoopbackDriver(Options options) {
         threads = options.integer("threads", 4, 1, 64);
         concurrency = options.integer("concurrency", 16, 1, 256);
-        runTime = options.duration("seconds", Duration.ofSeconds(4), Duration.ofMillis(200), Duration.ofSeconds(60));
+        runTime = options.duration("seconds", Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(60));
         warmup = options.duration("warmup", Duration.ofSeconds(3), Duration.ZERO, Duration.ofSeconds(60));
-        rounds = options.integer("rounds", 6, 1, 20);
+        rounds = options.integer("rounds", 10, 1, 40);
         clients = options.string("client", "both");
         aa = options.flag("aa", false);
         if (!List.of("classic", "async", "both").contains(clients)) {
@@ -92,7 +93,8 @@ public final class LoopbackDriver {
         Report report = new Report("loopback", aa
                 ? "A/A CHECK on loopback: two identical constant-header clients (the 'tokenkeeper' column is the second one)"
                 : "End to end on loopback: requests/s, tokenkeeper vs. constant header",
-                List.of("client", "round", "order", "constant req/s", "tokenkeeper req/s", "ratio"), parameters);
+                List.of("client", "round", "order", "constant req/s", "tokenkeeper req/s", "ratio",
+                        "constant CPU µs/req", "tokenkeeper CPU µs/req", "CPU ratio"), parameters);
 
         try (PlainServer server = new PlainServer();
              TestkitLogin login = TestkitLogin.start(Duration.ofHours(1), List.of(server.authority()))) {
@@ -121,7 +123,8 @@ public final class LoopbackDriver {
             report.put("serverRequests", server.requests());
             report.put("serverRequestsWithoutAuthorization", server.withoutAuthorization());
             report.put("tokenkeeper", keeper.stats());
-            report.note("ratio = tokenkeeper req/s / constant-header req/s, same client configuration, same server.");
+            report.note("ratio = tokenkeeper req/s / constant-header req/s; CPU ratio = constant CPU per request / tokenkeeper "
+                    + "CPU per request (process CPU: client and server); 1.0 = no cost, below 1 = tokenkeeper costs more.");
             report.note("requests that reached the server without Authorization: " + server.withoutAuthorization()
                     + " (must be 0); tokenkeeper logins: " + keeper.stats().tokenSource().logins() + " (1 expected)");
         }
@@ -134,14 +137,14 @@ public final class LoopbackDriver {
             runFor.run(Variant.CONSTANT, warmup);
             runFor.run(Variant.TOKENKEEPER, warmup);
         }
-        double constantTotal = 0;
-        double keeperTotal = 0;
+        Measured constantTotal = Measured.NONE;
+        Measured keeperTotal = Measured.NONE;
         List<Double> ratios = new ArrayList<>();
         List<Map<String, Object>> runs = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             boolean constantFirst = round % 2 == 1;
-            double constant;
-            double kept;
+            Measured constant;
+            Measured kept;
             if (constantFirst) {
                 constant = runFor.run(Variant.CONSTANT, runTime);
                 kept = runFor.run(Variant.TOKENKEEPER, runTime);
@@ -149,33 +152,70 @@ public final class LoopbackDriver {
                 kept = runFor.run(Variant.TOKENKEEPER, runTime);
                 constant = runFor.run(Variant.CONSTANT, runTime);
             }
-            constantTotal += constant;
-            keeperTotal += kept;
-            ratios.add(kept / constant);
+            constantTotal = constantTotal.plus(constant);
+            keeperTotal = keeperTotal.plus(kept);
+            double ratio = kept.requestsPerSecond() / constant.requestsPerSecond();
+            ratios.add(ratio);
             String order = constantFirst ? "C,T" : "T,C";
-            report.row(client, round, order, constant, kept, kept / constant);
-            runs.add(Map.of("round", round, "order", order, "constantRps", constant, "tokenkeeperRps", kept,
-                    "ratio", kept / constant));
+            report.row(client, round, order, constant.requestsPerSecond(), kept.requestsPerSecond(), ratio,
+                    constant.cpuMicrosPerRequest(), kept.cpuMicrosPerRequest(),
+                    constant.cpuMicrosPerRequest() / kept.cpuMicrosPerRequest());
+            runs.add(Map.of("round", round, "order", order, "constant", constant.json(), "tokenkeeper", kept.json(),
+                    "ratio", ratio));
         }
-        double ratio = keeperTotal / constantTotal;
+        double ratio = keeperTotal.requestsPerSecond() / constantTotal.requestsPerSecond();
+        double cpuRatio = constantTotal.cpuMicrosPerRequest() / keeperTotal.cpuMicrosPerRequest();
         ratios.sort(null);
         double median = ratios.size() % 2 == 1 ? ratios.get(ratios.size() / 2)
                 : (ratios.get(ratios.size() / 2 - 1) + ratios.get(ratios.size() / 2)) / 2;
-        report.row(client, "all", "", constantTotal / rounds, keeperTotal / rounds, ratio);
-        report.note(String.format(Locale.ROOT, "%s: ratio over all runs %.3f, median of rounds %.3f (target >= 0.97)",
-                client, ratio, median));
+        report.row(client, "all", "", constantTotal.requestsPerSecond(), keeperTotal.requestsPerSecond(), ratio,
+                constantTotal.cpuMicrosPerRequest(), keeperTotal.cpuMicrosPerRequest(), cpuRatio);
+        report.note(String.format(Locale.ROOT, "%s: throughput ratio over all runs %.3f, median of rounds %.3f (target >= 0.97); "
+                + "CPU per request ratio %.3f", client, ratio, median, cpuRatio));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("runs", runs);
-        out.put("constantRpsMean", constantTotal / rounds);
-        out.put("tokenkeeperRpsMean", keeperTotal / rounds);
+        out.put("constant", constantTotal.json());
+        out.put("tokenkeeper", keeperTotal.json());
         out.put("ratio", ratio);
         out.put("medianRoundRatio", median);
+        out.put("cpuPerRequestRatio", cpuRatio);
         return out;
+    }
+
+    /**
+     * What a run (or a sum of runs) did: requests completed, wall time and this process's CPU time (the
+     * server runs in the same JVM). CPU per request is far less disturbed by other processes on the
+     * machine than requests per second, which also measure how much of the CPU this process was given.
+     */
+    private record Measured(long requests, long wallNanos, long cpuNanos) {
+        static final Measured NONE = new Measured(0, 0, 0);
+
+        Measured plus(Measured other) {
+            return new Measured(requests + other.requests, wallNanos + other.wallNanos, cpuNanos + other.cpuNanos);
+        }
+
+        double requestsPerSecond() {
+            return requests * 1e9 / wallNanos;
+        }
+
+        double cpuMicrosPerRequest() {
+            return cpuNanos / 1e3 / requests;
+        }
+
+        Map<String, Object> json() {
+            return Map.of("requests", requests, "seconds", wallNanos / 1e9, "requestsPerSecond", requestsPerSecond(),
+                    "cpuMicrosPerRequest", cpuMicrosPerRequest());
+        }
+    }
+
+    /** CPU time of this whole process (client, server and JIT alike), in nanoseconds. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     @FunctionalInterface
     private interface RunFor {
-        double run(Variant variant, Duration time) throws Exception;
+        Measured run(Variant variant, Duration time) throws Exception;
     }
 
     // ---- classic ----
@@ -190,7 +230,7 @@ public final class LoopbackDriver {
                 .disableAutomaticRetries();
     }
 
-    private double classicRun(CloseableHttpClient client, URI target, String constantHeader, Duration time) throws Exception {
+    private Measured classicRun(CloseableHttpClient client, URI target, String constantHeader, Duration time) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         LongAdder ok = new LongAdder();
         LongAdder failed = new LongAdder();
@@ -220,16 +260,18 @@ public final class LoopbackDriver {
             worker.start();
         }
         long start = System.nanoTime();
+        long cpuAtStart = processCpuNanos();
         long okAtStart = ok.sum();
         Thread.sleep(time.toMillis());
         long okAtEnd = ok.sum();
+        long cpu = processCpuNanos() - cpuAtStart;
         long elapsed = System.nanoTime() - start;
         stop.set(true);
         if (!done.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("classic workers did not stop within 30 s");
         }
         requireNoFailures(failed.sum());
-        return (okAtEnd - okAtStart) * 1e9 / elapsed;
+        return new Measured(okAtEnd - okAtStart, elapsed, cpu);
     }
 
     // ---- async ----
@@ -245,7 +287,7 @@ public final class LoopbackDriver {
                 .disableAutomaticRetries();
     }
 
-    private double asyncRun(CloseableHttpAsyncClient client, URI target, String constantHeader, Duration time) throws Exception {
+    private Measured asyncRun(CloseableHttpAsyncClient client, URI target, String constantHeader, Duration time) throws Exception {
         Semaphore inFlight = new Semaphore(concurrency);
         LongAdder ok = new LongAdder();
         LongAdder failed = new LongAdder();
@@ -270,6 +312,7 @@ public final class LoopbackDriver {
         };
         long deadline = System.nanoTime() + time.toNanos();
         long start = System.nanoTime();
+        long cpuAtStart = processCpuNanos();
         while (System.nanoTime() < deadline) {
             if (!inFlight.tryAcquire(100, TimeUnit.MILLISECONDS)) {
                 continue;
@@ -281,13 +324,14 @@ public final class LoopbackDriver {
             client.execute(request, callback);
         }
         long completed = ok.sum();
+        long cpu = processCpuNanos() - cpuAtStart;
         long elapsed = System.nanoTime() - start;
         if (!inFlight.tryAcquire(concurrency, 30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("async requests did not finish within 30 s");
         }
         inFlight.release(concurrency);
         requireNoFailures(failed.sum());
-        return completed * 1e9 / elapsed;
+        return new Measured(completed, elapsed, cpu);
     }
 
     private static ConnectionConfig connectionConfig() {
