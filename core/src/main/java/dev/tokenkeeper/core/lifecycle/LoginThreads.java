@@ -7,8 +7,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The executor a token source logs in on and keeps its freshness timer on: one daemon thread, started
- * on demand and gone after 30 s without work, so an idle source never keeps the JVM alive. One thread
+ * The executor a token source logs in on and keeps its freshness timer on: one daemon thread, so a
+ * source never keeps the JVM alive. It starts on demand, lives while the source holds a token (the
+ * timer wakes once a second) and ends 30 s after it last had work, or at {@code close()}. One thread
  * suffices because at most one login runs at a time.
  */
 final class LoginThreads {
