@@ -93,29 +93,61 @@ public final class TokenKeeperClients implements AutoCloseable {
 
     /**
      * A classic builder with a pooled connection manager (TLS and timeouts from the configuration) and
-     * the token handler registered, for adding your own settings before {@code build()}. Replacing its
-     * connection manager drops the configured TLS and connect timeout.
+     * the token handler registered, for adding your own settings before {@code build()}. The pool has
+     * HttpClient's default size. Replacing its connection manager drops the configured TLS and connect
+     * timeout.
      */
     public HttpClientBuilder classicBuilder() {
+        return classicBuilder(PoolingHttpClientConnectionManagerBuilder.create());
+    }
+
+    /** Like {@link #classicBuilder()}, with a pool of {@code maxConnections} per route and in total. */
+    public HttpClientBuilder classicBuilder(int maxConnections) {
+        requirePositive(maxConnections);
+        return classicBuilder(PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(maxConnections)
+                .setMaxConnPerRoute(maxConnections));
+    }
+
+    /**
+     * An async builder with a pooled connection manager (TLS and timeouts from the configuration) and
+     * the non-blocking token handler registered. The pool has HttpClient's default size. Start the
+     * client after {@code build()}.
+     */
+    public HttpAsyncClientBuilder asyncBuilder() {
+        return asyncBuilder(PoolingAsyncClientConnectionManagerBuilder.create());
+    }
+
+    /** Like {@link #asyncBuilder()}, with a pool of {@code maxConnections} per route and in total. */
+    public HttpAsyncClientBuilder asyncBuilder(int maxConnections) {
+        requirePositive(maxConnections);
+        return asyncBuilder(PoolingAsyncClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(maxConnections)
+                .setMaxConnPerRoute(maxConnections));
+    }
+
+    private HttpClientBuilder classicBuilder(PoolingHttpClientConnectionManagerBuilder pool) {
         return keeper.configure(HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionManager(pool
                         .setTlsSocketStrategy(config.tls().createTlsStrategy())
                         .setDefaultConnectionConfig(connectionConfig())
                         .build())
                 .setDefaultRequestConfig(requestConfig()));
     }
 
-    /**
-     * An async builder with a pooled connection manager (TLS and timeouts from the configuration) and
-     * the non-blocking token handler registered. Start the client after {@code build()}.
-     */
-    public HttpAsyncClientBuilder asyncBuilder() {
+    private HttpAsyncClientBuilder asyncBuilder(PoolingAsyncClientConnectionManagerBuilder pool) {
         return keeper.configure(HttpAsyncClients.custom()
-                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                .setConnectionManager(pool
                         .setTlsStrategy(config.tls().createTlsStrategy())
                         .setDefaultConnectionConfig(connectionConfig())
                         .build())
                 .setDefaultRequestConfig(requestConfig()));
+    }
+
+    private static void requirePositive(int maxConnections) {
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1, was " + maxConnections);
+        }
     }
 
     /** Closes the token source and its login client. Idempotent. */

@@ -149,7 +149,7 @@ final class LoginHttp {
             what = "got no answer from " + where + " within the response timeout of " + millis(responseTimeout)
                     + " (" + ConfigKey.HTTP_RESPONSE_TIMEOUT + ")";
         } else if (e instanceof HttpHostConnectException) {
-            what = "could not connect to " + where + " (connection refused); is the identity service running there?";
+            what = "could not connect to " + where + " (connection refused): check that the identity service runs there";
         } else if (e instanceof UnknownHostException) {
             what = "cannot resolve the host name of " + where + "; check " + ConfigKey.LOGIN_URL + " and DNS";
         } else if (e instanceof SSLException) {
