@@ -21,7 +21,7 @@ mkdir -p "$out"
 java -jar $jar 'HotPathT|ClockCost' -prof gc -rf json -rff "$out/hotpath.json" | tee "$out/hotpath.log"
 echo "uptime after hot path: $(uptime)" >> "$out/machine.txt"
 $drivers chart "$out/hotpath.json" "$out/hotpath.png" \
-  "$(nproc) cores, $(java -version 2>&1 | head -n 1), JMH 1.37, avgt, 2 forks x 5 x 1 s, -prof gc" > "$out/hotpath.md"
+  "$(nproc) cores, $(java -version 2>&1 | head -n 1 | tr -d \"), JMH 1.37, avgt, 2 forks x 5 x 1 s after 5 x 1 s warm-up, -prof gc" > "$out/hotpath.md"
 
 # 2. End to end on loopback, 3. refresh under load, 4. login storm.
 $drivers loopback --json="$out/loopback.json" | tee "$out/loopback.txt"
