@@ -3,7 +3,10 @@ package dev.tokenkeeper.benchmarks.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -39,7 +42,15 @@ class HotPathReportTest {
     @Test
     void drawsAPng() throws Exception {
         Path png = dir.resolve("chart.png");
-        HotPathReport.main(new String[] {sample().toString(), png.toString(), "test"});
+        PrintStream out = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            HotPathReport.main(new String[] {sample().toString(), png.toString(), "test"});
+        } finally {
+            System.setOut(out);
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8)).startsWith("| operation | threads | variant |");
 
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(1100);
