@@ -17,8 +17,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,7 +39,12 @@ import org.slf4j.LoggerFactory;
  * <h2>How the concurrency works</h2>
  * <ul>
  *   <li>The token and its thresholds live in one immutable {@code TokenState} behind a volatile field.
- *       The hot path reads it and compares one {@code long} with {@link Clock#millis()}.</li>
+ *       While it is fresh, a second volatile field points to it too, and the hot path is that one
+ *       volatile read. With the system clock, a timer on the login thread clears the field once the
+ *       refresh moment has come (re-checking the wall clock at least every second, so a suspended
+ *       process catches up within a second); a clock read costs more than everything else on the hot
+ *       path. With any other clock (a test's), the hot path compares the refresh moment with
+ *       {@link Clock#millis()} instead, since such a clock does not move with the timer.</li>
  *   <li>Logins are single-flight: the one running login is published in an {@link AtomicReference};
  *       whoever installs a new future by compare-and-set starts the login on the source's own login
  *       thread, everybody else joins that future. Blocking callers wait on it with a bound; async
@@ -57,10 +62,15 @@ public final class RefreshingTokenSource implements TokenSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(RefreshingTokenSource.class);
     private static final VarHandle STATE;
+    private static final VarHandle FRESH;
+    /** The freshness timer re-reads the wall clock at least this often, to notice suspends and clock steps. */
+    private static final long MAX_FRESHNESS_CHECK_MILLIS = 1_000;
 
     static {
         try {
-            STATE = MethodHandles.lookup().findVarHandle(RefreshingTokenSource.class, "state", TokenState.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATE = lookup.findVarHandle(RefreshingTokenSource.class, "state", TokenState.class);
+            FRESH = lookup.findVarHandle(RefreshingTokenSource.class, "fresh", TokenState.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -71,12 +81,16 @@ public final class RefreshingTokenSource implements TokenSource {
     private final Clock clock;
     private final Duration maxWait;
     private final RandomGenerator random;
-    private final ExecutorService loginThread = LoginThreads.create();
+    /** Whether {@link #clock} is the system clock, so the timer can stand in for reading it. */
+    private final boolean systemClock;
+    private final ScheduledExecutorService loginThread = LoginThreads.create();
     private final AtomicReference<CompletableFuture<TokenState>> inFlight = new AtomicReference<>();
     private final LoginCounters counters = new LoginCounters();
 
     /** The current token and its thresholds; {@code null} when there is none. Written under single-flight or by CAS. */
     private volatile TokenState state;
+    /** {@code state} while it is fresh, else {@code null}: the hot path's one read. Cleared by timer, invalidate, close. */
+    private volatile TokenState fresh;
     /** The last failure, or {@code null} after a successful login. Written by the login thread only. */
     private volatile FailureMemory failure;
     private volatile boolean closed;
@@ -87,6 +101,7 @@ public final class RefreshingTokenSource implements TokenSource {
         this.clock = builder.clock;
         this.maxWait = builder.maxWait;
         this.random = builder.random;
+        this.systemClock = Clock.systemUTC().getClass().isInstance(clock);
     }
 
     /** Starts building a source that logs in with {@code loginClient}. */
@@ -96,22 +111,22 @@ public final class RefreshingTokenSource implements TokenSource {
 
     @Override
     public AccessToken current() {
-        TokenState s = state;
-        if (s != null && s.isFresh(clock.millis())) {
-            return s.token;
+        TokenState f = fresh;
+        if (f != null && (systemClock || f.isFresh(clock.millis()))) {
+            return f.token;
         }
-        return await(slowPath(s));
+        return await(slowPath(state));
     }
 
     @Override
     public CompletableFuture<AccessToken> currentAsync() {
-        TokenState s = state;
-        if (s != null && s.isFresh(clock.millis())) {
-            return CompletableFuture.completedFuture(s.token);
+        TokenState f = fresh;
+        if (f != null && (systemClock || f.isFresh(clock.millis()))) {
+            return CompletableFuture.completedFuture(f.token);
         }
         CompletableFuture<AccessToken> result = new CompletableFuture<>();
         try {
-            Decision decision = slowPath(s);
+            Decision decision = slowPath(state);
             if (decision.token != null) {
                 result.complete(decision.token);
             } else {
@@ -141,6 +156,7 @@ public final class RefreshingTokenSource implements TokenSource {
         if (rejected == null || s == null || s.token != rejected) {
             return; // already replaced: a late 401 for an old token triggers nothing
         }
+        FRESH.compareAndSet(this, s, null); // first, so no caller picks the rejected token up again
         if (STATE.compareAndSet(this, s, null)) {
             counters.invalidations.increment();
             LOG.info("Token {} was rejected by the server before its expiry; logging in again", rejected.fingerprint());
@@ -159,6 +175,7 @@ public final class RefreshingTokenSource implements TokenSource {
             return;
         }
         closed = true;
+        fresh = null;
         state = null;
         loginThread.shutdownNow();
         CompletableFuture<TokenState> running = inFlight.get();
@@ -181,6 +198,9 @@ public final class RefreshingTokenSource implements TokenSource {
             throw closedError();
         }
         long now = clock.millis();
+        if (s != null && s.isFresh(now)) {
+            return new Decision(s.token, null, null); // the hot path's field was cleared a moment early
+        }
         if (s != null && s.isUsableWithoutWaiting(now)) {
             if (isAttemptDue(now)) {
                 startLogin(s, true);
@@ -296,7 +316,11 @@ public final class RefreshingTokenSource implements TokenSource {
             throw closedError();
         }
         state = planned;
+        fresh = planned;
         failure = null;
+        if (systemClock) {
+            scheduleFreshnessCheck(planned);
+        }
         LOG.info("Logged in{}: token {} valid until {}, refresh from {}", proactive ? " (proactive refresh)" : "",
                 token.fingerprint(), token.expiresAt(), Instant.ofEpochMilli(planned.refreshAtMillis));
         if (!planned.isUsableWithoutWaiting(clock.millis())) {
@@ -304,6 +328,27 @@ public final class RefreshingTokenSource implements TokenSource {
                     + "for this token lifetime, so callers will wait for logins often", token.fingerprint(), token.lifetime());
         }
         return planned;
+    }
+
+    /** Clears the hot path's field once {@code planned} is no longer fresh; see the class comment. */
+    private void scheduleFreshnessCheck(TokenState planned) {
+        long delay = Math.min(planned.refreshAtMillis - clock.millis(), MAX_FRESHNESS_CHECK_MILLIS);
+        try {
+            loginThread.schedule(() -> checkFreshness(planned), Math.max(0, delay), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            fresh = null; // closed meanwhile
+        }
+    }
+
+    private void checkFreshness(TokenState planned) {
+        if (fresh != planned) {
+            return; // replaced or invalidated: that path has taken care of the field
+        }
+        if (planned.isFresh(clock.millis())) {
+            scheduleFreshnessCheck(planned);
+        } else {
+            FRESH.compareAndSet(this, planned, null);
+        }
     }
 
     private void recordFailure(TokenKeeperException e) {

@@ -1,0 +1,2 @@
+/** Figure 3: refresh under load with short-lived tokens against never-expiring ones. */
+package dev.tokenkeeper.benchmarks.refresh;
