@@ -19,8 +19,8 @@ import java.time.Duration;
  */
 public final class TokenSources {
 
-    /** Requests one login may make: password step, code step, and the code step once more. Plus one for slack. */
-    private static final int REQUESTS_PER_LOGIN = 4;
+    /** Requests one login may make: password step, code step, and the code step once more. */
+    private static final int REQUESTS_PER_LOGIN = 3;
     /** One time step of a standard TOTP: a refused code waits at most this for the next one. */
     private static final Duration OTP_STEP = Duration.ofSeconds(30);
 
@@ -37,21 +37,31 @@ public final class TokenSources {
      * to plug in a login for another kind of endpoint.
      */
     public static RefreshingTokenSource create(TokenKeeperConfig config, LoginClient loginClient) {
-        return RefreshingTokenSource.builder(loginClient)
-                .policy(config.refreshPolicy())
-                .clock(config.clock())
-                .maxWait(loginWaitBound(config))
-                .build();
+        return builder(config, loginClient).build();
     }
 
     /**
-     * How long a caller may wait for one login: every request it may make running into both timeouts,
-     * plus a wait for the next TOTP step when MFA is configured. Waiting callers are bounded by this,
-     * so they never hang even when the login client does.
+     * A builder already holding what {@link #create(TokenKeeperConfig, LoginClient)} sets from the
+     * configuration (refresh policy, clock, the bound on a caller's wait for a login), for the few
+     * settings that are not configuration, such as a seeded {@link RefreshingTokenSource.Builder#random}.
      */
-    static Duration loginWaitBound(TokenKeeperConfig config) {
-        Duration perRequest = config.connectTimeout().plus(config.responseTimeout());
-        Duration bound = perRequest.multipliedBy(REQUESTS_PER_LOGIN);
+    public static RefreshingTokenSource.Builder builder(TokenKeeperConfig config, LoginClient loginClient) {
+        return RefreshingTokenSource.builder(loginClient)
+                .policy(config.refreshPolicy())
+                .clock(config.clock())
+                .maxWait(loginWaitBound(config));
+    }
+
+    /**
+     * How long a caller may wait for one login: every request it may make taking its whole
+     * {@link TokenKeeperConfig#loginRequestBudget()} (the login client abandons a request after it), one
+     * response timeout of slack for the work between them, plus a wait for the next TOTP step when MFA is
+     * configured. Waiting callers are bounded by this, so they never hang even when the login client
+     * does. Public so that callers (and the reliability suite) can state the longest a request may wait
+     * for a token under a configuration.
+     */
+    public static Duration loginWaitBound(TokenKeeperConfig config) {
+        Duration bound = config.loginRequestBudget().multipliedBy(REQUESTS_PER_LOGIN).plus(config.responseTimeout());
         return config.otpSource().isPresent() ? bound.plus(OTP_STEP) : bound;
     }
 }

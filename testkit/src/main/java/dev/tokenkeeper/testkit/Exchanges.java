@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /** Small helpers for reading and answering JDK {@link HttpExchange}s. */
 final class Exchanges {
@@ -65,6 +66,24 @@ final class Exchanges {
         if (!noBody && body.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
+            }
+        }
+    }
+
+    /**
+     * Sends a JSON answer whose body goes out one byte at a time, calling {@code between} after each byte (it
+     * waits, and answers false to stop: the server is closing). The headers announce the full length.
+     */
+    static void sendTrickled(HttpExchange exchange, int status, byte[] body, BooleanSupplier between) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (byte b : body) {
+                out.write(b);
+                out.flush();
+                if (!between.getAsBoolean()) {
+                    return;
+                }
             }
         }
     }

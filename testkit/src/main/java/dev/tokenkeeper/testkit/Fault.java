@@ -14,7 +14,7 @@ public final class Fault {
 
     /** What the fault does; package-private because tests only need the factories. */
     enum Kind {
-        STATUS, TOO_MANY_REQUESTS, SLOW, NO_ANSWER, CONNECTION_RESET, NON_JSON, OK_WITHOUT_TOKEN,
+        STATUS, TOO_MANY_REQUESTS, SLOW, TRICKLE, NO_ANSWER, CONNECTION_RESET, NON_JSON, OK_WITHOUT_TOKEN,
         OVERSIZED_BODY, STALE_MFA_TOKEN
     }
 
@@ -53,6 +53,17 @@ public final class Fault {
     public static Fault slow(Duration delay) {
         requireNotNegative(delay, "delay");
         return new Fault(Kind.SLOW, 0, delay, 0);
+    }
+
+    /**
+     * Answers normally, but sends the body one byte at a time, {@code perByte} apart, as a stalled proxy or a
+     * slowloris would: a client whose response timeout is longer than {@code perByte} never sees a silence
+     * long enough to time out, yet the whole answer (a JWT is some 200 bytes) takes minutes. A client must
+     * bound the whole exchange, not only each read.
+     */
+    public static Fault trickle(Duration perByte) {
+        requireNotNegative(perByte, "perByte");
+        return new Fault(Kind.TRICKLE, 0, perByte, 0);
     }
 
     /** Reads the request and never answers; the connection stays open until the server is closed. */
@@ -139,6 +150,7 @@ public final class Fault {
             case STATUS -> "Fault.status(" + status + ")";
             case TOO_MANY_REQUESTS -> "Fault.tooManyRequests(" + duration + ")";
             case SLOW -> "Fault.slow(" + duration + ")";
+            case TRICKLE -> "Fault.trickle(" + duration + ")";
             case OVERSIZED_BODY -> "Fault.oversizedBody(" + bytes + ")";
             case NO_ANSWER -> "Fault.noAnswer()";
             case CONNECTION_RESET -> "Fault.connectionReset()";

@@ -60,11 +60,13 @@ public final class IdentityServer implements AutoCloseable {
         final MfaSessions mfaSessions;
         final TotpVerifier totp;
         final FaultSchedule faults = new FaultSchedule();
+        final Supplier<Instant> serverNow;
 
         State(ServerRuntime runtime, UserDirectory users, Clock clock, Duration lifetime,
               Supplier<Instant> serverNow) {
             this.runtime = runtime;
             this.users = users;
+            this.serverNow = serverNow;
             this.issuer = new TokenIssuer(serverNow, lifetime);
             this.mfaSessions = new MfaSessions(serverNow);
             this.totp = new TotpVerifier(clock);
@@ -169,6 +171,15 @@ public final class IdentityServer implements AutoCloseable {
     /** The live counters (see {@link ServerCounters}). */
     public ServerCounters counters() {
         return state.counters;
+    }
+
+    /**
+     * Forgets the recorded {@code Authorization} values ({@link ServerCounters#authorizationHeadersSeen()},
+     * {@link ServerCounters#redirectAuthorizationHeadersSeen()}) and keeps every count, so a long run can
+     * measure its own heap without the server's records in it.
+     */
+    public void forgetAuthorizationHeaders() {
+        state.counters.forgetAuthorizationHeaders();
     }
 
     /** Sets every counter and recorded list back to empty. */

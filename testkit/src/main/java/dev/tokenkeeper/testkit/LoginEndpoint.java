@@ -33,7 +33,7 @@ final class LoginEndpoint implements HttpHandler {
         boolean inFlight = true;
         try {
             if (step == LoginStep.PASSWORD) {
-                counters.loginAttempted();
+                counters.loginAttempted(state.serverNow.get());
             } else {
                 counters.otpStep();
             }
@@ -59,6 +59,11 @@ final class LoginEndpoint implements HttpHandler {
             if (fault != null && fault.kind() == Fault.Kind.OVERSIZED_BODY) {
                 reply = reply.paddedBeyond(fault.bytes());
             }
+            if (fault != null && fault.kind() == Fault.Kind.TRICKLE) {
+                Exchanges.sendTrickled(exchange, reply.status(), Exchanges.toJson(reply.body()),
+                        () -> state.runtime.pause(fault.duration()));
+                return;
+            }
             reply.send(exchange);
         } finally {
             if (inFlight) {
@@ -73,6 +78,7 @@ final class LoginEndpoint implements HttpHandler {
             case SLOW:
                 return !state.runtime.pause(fault.duration());
             case OVERSIZED_BODY:
+            case TRICKLE:
                 return false;
             case CONNECTION_RESET:
                 // Closing an exchange before any response header drops the connection without a byte.

@@ -3,6 +3,7 @@ package dev.tokenkeeper.testkit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -36,8 +37,11 @@ public final class ServerCounters {
     private final AtomicInteger loginsInFlight = new AtomicInteger();
     private final AtomicInteger maxConcurrentLogins = new AtomicInteger();
     private final AtomicInteger reusedIdentityTokens = new AtomicInteger();
-    /** SHA-256 of each identityToken seen on a password step: the tokens themselves are not kept. */
+    /** SHA-256 of each identityToken seen on a password step, to detect reuse. */
     private final Set<String> identityTokenHashes = ConcurrentHashMap.newKeySet();
+    /** The identityTokens themselves, bounded, only so leak tests can search logs and messages for them. */
+    private final Deque<String> identityTokens = new ArrayDeque<>();
+    private final Deque<Instant> loginAttemptTimes = new ArrayDeque<>();
     private final Map<ApiOutcome, AtomicInteger> apiCalls = new EnumMap<>(ApiOutcome.class);
     private final Deque<String> authorizationHeaders = new ArrayDeque<>();
     private final Deque<String> redirectAuthorizationHeaders = new ArrayDeque<>();
@@ -52,6 +56,14 @@ public final class ServerCounters {
     /** Password-step requests received (faulted ones included). */
     public int loginsAttempted() {
         return loginsAttempted.get();
+    }
+
+    /**
+     * When each password-step request arrived, on the server's clock, in arrival order (faulted ones
+     * included): for tests that count login attempts per time window, such as per credentials cool-down.
+     */
+    public List<Instant> loginAttemptTimes() {
+        return copy(loginAttemptTimes);
     }
 
     /** Access tokens issued, by either step. */
@@ -85,6 +97,15 @@ public final class ServerCounters {
     /** Different identityTokens seen on password steps. */
     public int distinctIdentityTokens() {
         return identityTokenHashes.size();
+    }
+
+    /**
+     * The identityTokens of password steps, in arrival order. They are single-use random values, worthless
+     * once their login is over; they are kept so secret-leak tests can assert that none of them reached a
+     * log line, an exception message or a URL.
+     */
+    public List<String> identityTokensSeen() {
+        return copy(identityTokens);
     }
 
     /** Password steps that came with an identityToken already used by an earlier password step: a violation. */
@@ -134,8 +155,9 @@ public final class ServerCounters {
 
     // ---- recording, package-private: only the servers write ----
 
-    void loginAttempted() {
+    void loginAttempted(Instant at) {
         loginsAttempted.incrementAndGet();
+        append(loginAttemptTimes, at);
     }
 
     void loginSucceeded() {
@@ -161,6 +183,7 @@ public final class ServerCounters {
 
     /** Records a password step's identityToken; returns false when it had been seen before. */
     boolean identityTokenSeen(String identityToken) {
+        append(identityTokens, identityToken);
         boolean fresh = identityTokenHashes.add(sha256(identityToken));
         if (!fresh) {
             reusedIdentityTokens.incrementAndGet();
@@ -191,13 +214,21 @@ public final class ServerCounters {
         maxConcurrentLogins.set(loginsInFlight.get());
         reusedIdentityTokens.set(0);
         identityTokenHashes.clear();
+        clear(identityTokens);
+        clear(loginAttemptTimes);
         apiCalls.values().forEach(c -> c.set(0));
         clear(authorizationHeaders);
         clear(redirectAuthorizationHeaders);
         clear(violations);
     }
 
-    private static void append(Deque<String> list, String value) {
+    /** Forgets the recorded Authorization values (not the counts), so a long run's memory stays flat. */
+    void forgetAuthorizationHeaders() {
+        clear(authorizationHeaders);
+        clear(redirectAuthorizationHeaders);
+    }
+
+    private static <T> void append(Deque<T> list, T value) {
         synchronized (list) {
             if (list.size() == MAX_RECORDED) {
                 list.removeFirst();
@@ -206,13 +237,13 @@ public final class ServerCounters {
         }
     }
 
-    private static List<String> copy(Deque<String> list) {
+    private static <T> List<T> copy(Deque<T> list) {
         synchronized (list) {
             return List.copyOf(new ArrayList<>(list));
         }
     }
 
-    private static void clear(Deque<String> list) {
+    private static void clear(Deque<?> list) {
         synchronized (list) {
             list.clear();
         }

@@ -69,6 +69,20 @@ class FaultTest {
     }
 
     @Test
+    void trickleSendsTheBodyOneByteAtATime() throws Exception {
+        SERVER.injectFault(LoginStep.PASSWORD, Fault.trickle(Duration.ofMillis(5)), 1);
+
+        long start = System.nanoTime();
+        HttpResponse<String> response = login();
+
+        String token = Http.json(response).get("accessToken").asText();
+        // {"accessToken":"<jwt>"}: some 200 bytes, each followed by a 5 ms pause
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(5L * token.length()));
+        assertThat(SERVER.counters().loginsSucceeded()).isEqualTo(1);
+        assertThat(Fault.trickle(Duration.ofMillis(5))).hasToString("Fault.trickle(PT0.005S)");
+    }
+
+    @Test
     void noAnswerHoldsTheConnectionWithoutBlockingOthers() throws Exception {
         SERVER.injectFault(LoginStep.PASSWORD, Fault.noAnswer(), 1);
 

@@ -50,6 +50,35 @@ class LoginTest {
     }
 
     @Test
+    void attemptTimesAndIdentityTokensAreRecordedForWindowAndLeakTests() throws Exception {
+        String first = Http.newIdentityToken();
+        String second = Http.newIdentityToken();
+        http.passwordStep(server, first, "plain@example.test", "plain-password");
+        clock.advance(Duration.ofSeconds(3));
+        server.setClockOffset(Duration.ofSeconds(1));
+        http.passwordStep(server, second, "plain@example.test", "wrong");
+
+        assertThat(server.counters().loginAttemptTimes()).containsExactly(START, START.plusSeconds(4));
+        assertThat(server.counters().identityTokensSeen()).containsExactly(first, second);
+
+        server.resetCounters();
+        assertThat(server.counters().loginAttemptTimes()).isEmpty();
+        assertThat(server.counters().identityTokensSeen()).isEmpty();
+    }
+
+    @Test
+    void forgettingAuthorizationHeadersKeepsTheCounts() throws Exception {
+        String token = http.login(server, "plain@example.test", "plain-password");
+        http.get(server.apiUrl("/api/echo/x"), "Bearer " + token);
+
+        server.forgetAuthorizationHeaders();
+
+        assertThat(server.counters().authorizationHeadersSeen()).isEmpty();
+        assertThat(server.counters().apiCalls(ApiOutcome.OK)).isEqualTo(1);
+        assertThat(server.counters().loginsSucceeded()).isEqualTo(1);
+    }
+
+    @Test
     void iatIsRoundedDownAndExpUpSoATokenLivesAtLeastItsLifetime() throws Exception {
         clock.set(Instant.parse("2030-01-01T00:00:10.700Z"));
         server.setTokenLifetime(Duration.ofSeconds(1));

@@ -70,7 +70,8 @@ public enum ConfigKey {
             "Connect timeout of the login requests (also bounds the wait for a pooled connection)."),
     /** {@code tokenkeeper.http.response-timeout} (default {@code 10s}); see {@link #description()}. */
     HTTP_RESPONSE_TIMEOUT("tokenkeeper.http.response-timeout", "10s", false,
-            "Longest silence while waiting for or reading a login response (also bounds the TLS handshake)."),
+            "Longest silence while waiting for or reading a login response (also bounds the TLS handshake). "
+                    + "A login request not answered completely after connect-timeout + 2 x response-timeout is abandoned."),
 
     /** {@code tokenkeeper.tls.trust-store}; see {@link #description()}. */
     TLS_TRUST_STORE("tokenkeeper.tls.trust-store", null, false,

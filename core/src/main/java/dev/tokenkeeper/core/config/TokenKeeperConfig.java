@@ -130,6 +130,16 @@ public final class TokenKeeperConfig {
         return responseTimeout;
     }
 
+    /**
+     * The longest one login request may take in all: connect within the connect timeout, then the TLS
+     * handshake and the answer each within the response timeout. A request not answered completely by
+     * then is abandoned: a server that trickles its answer never leaves a silence long enough for the
+     * response timeout alone to end it.
+     */
+    public Duration loginRequestBudget() {
+        return connectTimeout.plus(responseTimeout.multipliedBy(2));
+    }
+
     /** Which CAs to trust, for the login client and for clients built from this configuration. */
     public TlsSettings tls() {
         return tls;

@@ -31,6 +31,11 @@ import java.util.Objects;
 public final class JwtExpiryReader {
 
     private static final Duration WHOLE_SECOND_UNCERTAINTY = Duration.ofSeconds(1);
+    /**
+     * The latest expiry the token lifecycle can count with (it plans in epoch milliseconds, a {@code long});
+     * an {@code exp} beyond it (year 292 million) is taken as this, which for any purpose means "never".
+     */
+    private static final Instant LATEST_EXPIRY = Instant.ofEpochMilli(Long.MAX_VALUE);
 
     private final Duration defaultLifetime;
     private final Clock clock;
@@ -81,7 +86,7 @@ public final class JwtExpiryReader {
             return sentAt.plus(defaultLifetime);
         }
         if (iat == null) {
-            return exp;
+            return exp.isAfter(LATEST_EXPIRY) ? LATEST_EXPIRY : exp;
         }
         Duration granted = Duration.between(iat, exp);
         if (granted.isNegative() || granted.isZero()) {
@@ -89,7 +94,9 @@ public final class JwtExpiryReader {
         }
         Duration uncertainty = granted.dividedBy(2).compareTo(WHOLE_SECOND_UNCERTAINTY) < 0
                 ? granted.dividedBy(2) : WHOLE_SECOND_UNCERTAINTY;
-        return sentAt.plus(granted.minus(uncertainty));
+        Duration counted = granted.minus(uncertainty);
+        // Compared before adding: sentAt plus an absurd lifetime may not even be an Instant.
+        return counted.compareTo(Duration.between(sentAt, LATEST_EXPIRY)) >= 0 ? LATEST_EXPIRY : sentAt.plus(counted);
     }
 
     private static DecodedJWT decode(String token) {

@@ -31,7 +31,10 @@ record FailureMemory(TokenKeeperException error, long nextAttemptAtMillis, int c
         } else {
             waitMillis = (long) (random * backoffCeiling(policy, failures));
             if (error instanceof IdentityServiceUnavailableException unavailable) {
-                long asked = unavailable.retryAfter().map(d -> Math.min(d.toMillis(), MAX_RETRY_AFTER.toMillis())).orElse(0L);
+                // Capped as a Duration before converting: the server's number may not fit in long milliseconds.
+                long asked = unavailable.retryAfter()
+                        .map(d -> d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d)
+                        .map(Duration::toMillis).orElse(0L);
                 waitMillis = Math.max(waitMillis, asked);
             }
         }

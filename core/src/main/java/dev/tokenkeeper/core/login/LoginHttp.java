@@ -13,6 +13,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -29,9 +30,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one login request and reads its answer with a hard size bound. Turns every transport failure
- * into an {@link IdentityServiceUnavailableException} that names the host and the timeout involved.
- * Logs one DEBUG line per request: URL without query, status, elapsed time; nothing secret.
+ * Sends one login request and reads its answer with a hard size bound and a hard time bound. Turns every
+ * transport failure into an {@link IdentityServiceUnavailableException} that names the host and the
+ * timeout involved. Logs one DEBUG line per request: URL without query, status, elapsed time; nothing
+ * secret.
+ *
+ * <p>The response timeout bounds each silence, not the exchange: a server (or proxy) that trickles its
+ * answer a byte at a time never times out, and the login thread would be held for minutes while every
+ * caller waits for it in vain. So each request is abandoned (its connection aborted) once it has taken
+ * the configuration's {@code loginRequestBudget()} in all, the time {@code TokenSources.loginWaitBound}
+ * allows each request of a login.
  */
 final class LoginHttp {
 
@@ -46,15 +54,18 @@ final class LoginHttp {
     private final Clock clock;
     private final Duration connectTimeout;
     private final Duration responseTimeout;
+    private final Duration exchangeBudget;
 
+    /** @param exchangeBudget the longest one request may take in all, after which it is abandoned */
     LoginHttp(CloseableHttpClient http, LoginProtocol protocol, Clock clock, Duration connectTimeout,
-              Duration responseTimeout) {
+              Duration responseTimeout, Duration exchangeBudget) {
         this.http = http;
         this.protocol = protocol;
         this.contentType = ContentType.parse(protocol.contentType());
         this.clock = clock;
         this.connectTimeout = connectTimeout;
         this.responseTimeout = responseTimeout;
+        this.exchangeBudget = exchangeBudget;
     }
 
     /**
@@ -65,6 +76,23 @@ final class LoginHttp {
      */
     LoginResponse post(LoginStep step, URI url, String identityToken, SecretBuffer body) {
         HttpPost post = new HttpPost(url);
+        // Aborts the exchange from the JDK's delay thread once its time is up; completed (and the timer
+        // cancelled) as soon as the answer has been read.
+        CompletableFuture<Void> exchange = new CompletableFuture<>();
+        exchange.orTimeout(exchangeBudget.toMillis(), TimeUnit.MILLISECONDS).whenComplete((done, overdue) -> {
+            if (overdue != null) {
+                post.cancel();
+            }
+        });
+        try {
+            return exchange(step, url, identityToken, body, post, exchange);
+        } finally {
+            exchange.complete(null);
+        }
+    }
+
+    private LoginResponse exchange(LoginStep step, URI url, String identityToken, SecretBuffer body, HttpPost post,
+                                   CompletableFuture<Void> deadline) {
         post.setHeader(HttpHeaders.ACCEPT, "application/json");
         protocol.identityTokenHeaderName().ifPresent(name -> post.setHeader(name, identityToken));
         post.setEntity(body.entity(contentType));
@@ -76,7 +104,7 @@ final class LoginHttp {
         } catch (IOException e) {
             LOG.debug("Login {}: POST {} failed after {} ms: {}", step, SafeUrls.withoutQuery(url), elapsedMillis(started),
                     e.getClass().getSimpleName());
-            throw unreachable(step, url, e);
+            throw unreachable(step, url, e, deadline.isCompletedExceptionally());
         }
         try {
             int status = response.getCode();
@@ -93,7 +121,7 @@ final class LoginHttp {
         } catch (IOException e) {
             LOG.debug("Login {}: reading the answer of POST {} failed after {} ms: {}", step, SafeUrls.withoutQuery(url),
                     elapsedMillis(started), e.getClass().getSimpleName());
-            throw unreachable(step, url, e);
+            throw unreachable(step, url, e, deadline.isCompletedExceptionally());
         } finally {
             closeQuietly(response);
         }
@@ -136,10 +164,14 @@ final class LoginHttp {
                 + "not a login answer (a proxy's page?). Check " + ConfigKey.LOGIN_URL + "; tokenkeeper retries with backoff.");
     }
 
-    private IdentityServiceUnavailableException unreachable(LoginStep step, URI url, IOException e) {
+    private IdentityServiceUnavailableException unreachable(LoginStep step, URI url, IOException e, boolean overdue) {
         String where = SafeUrls.hostAndPort(url);
         String what;
-        if (e instanceof ConnectTimeoutException) {
+        if (overdue) {
+            what = "got no complete answer from " + where + " within " + millis(exchangeBudget) + " in all ("
+                    + ConfigKey.HTTP_CONNECT_TIMEOUT + " + 2 x " + ConfigKey.HTTP_RESPONSE_TIMEOUT + "): it answers "
+                    + "too slowly, a little at a time, and the request was abandoned";
+        } else if (e instanceof ConnectTimeoutException) {
             what = "could not connect to " + where + " within the connect timeout of " + millis(connectTimeout)
                     + " (" + ConfigKey.HTTP_CONNECT_TIMEOUT + ")";
         } else if (e instanceof ConnectionRequestTimeoutException) {

@@ -86,7 +86,8 @@ public final class ProtocolLoginClient implements LoginClient {
         this.sleeper = b.sleeper;
         this.expiryReader = new JwtExpiryReader(config.refreshPolicy().defaultLifetime(), clock);
         this.httpClient = LoginHttpClientFactory.create(config.tls(), config.connectTimeout(), config.responseTimeout());
-        this.http = new LoginHttp(httpClient, protocol, clock, config.connectTimeout(), config.responseTimeout());
+        this.http = new LoginHttp(httpClient, protocol, clock, config.connectTimeout(), config.responseTimeout(),
+                config.loginRequestBudget());
     }
 
     /**

@@ -128,6 +128,31 @@ class JwtExpiryReaderTest {
                 .hasNoCause();
     }
 
+    @ParameterizedTest(name = "exp {0}")
+    @ValueSource(longs = {31_556_889_864_403_199L, 9_223_372_036_854_776L, 100_000_000_000_000_000L})
+    void anExpBeyondWhatMillisecondsCanCountMeansNeverAndStaysPlannable(long exp) {
+        // found by JwtExpiryReaderFuzzTest: the token lifecycle plans in epoch milliseconds, and
+        // Instant.toEpochMilli overflowed for such an exp, failing the login after it had succeeded
+        String withoutIat = "{\"exp\":" + exp + "}";
+        String withIat = "{\"iat\":" + LOCAL_NOW.getEpochSecond() + ",\"exp\":" + exp + "}";
+        for (String payload : new String[] {withoutIat, withIat}) {
+            String jwt = unsigned(payload);
+            try {
+                AccessToken token = reader.read(jwt, SENT_AT);
+                // capped where the exact value would not fit; either way "in ~290 million years"
+                assertThat(token.expiresAt().toEpochMilli()).isGreaterThan(Long.MAX_VALUE / 2);
+            } catch (MalformedLoginResponseException refused) {
+                assertThat(refused).hasMessageContaining("not a readable JWT"); // beyond Instant: java-jwt refuses it
+            }
+        }
+    }
+
+    private static String unsigned(String payload) {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString("{\"alg\":\"HS256\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".c2ln";
+    }
+
     @Test
     void nonNumericExpIsUnreadable() {
         String jwt = JWT.create().withClaim("exp", "tomorrow").sign(HS256);

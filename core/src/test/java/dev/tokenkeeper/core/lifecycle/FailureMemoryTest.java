@@ -54,6 +54,14 @@ class FailureMemoryTest {
         assertThat(m.nextAttemptAtMillis()).isEqualTo(Duration.ofHours(1).toMillis());
     }
 
+    @Test
+    void aRetryAfterBeyondLongMillisecondsIsCappedAtAnHourToo() {
+        // Retry-After: 100000000000000000 (seconds) parses, but is 10^20 ms: more than a long holds.
+        FailureMemory m = FailureMemory.after(null, unavailable(Duration.ofSeconds(100_000_000_000_000_000L)), policy, 0, 0.5);
+
+        assertThat(m.nextAttemptAtMillis()).isEqualTo(Duration.ofHours(1).toMillis());
+    }
+
     private static IdentityServiceUnavailableException unavailable(Duration retryAfter) {
         return new IdentityServiceUnavailableException("identity service answered 503", null, retryAfter);
     }

@@ -128,6 +128,21 @@ class ProtocolLoginClientFailuresTest {
     }
 
     @Test
+    void anAnswerTrickledAByteAtATimeIsAbandonedAfterItsWholeBudget() {
+        // every byte arrives within the 400 ms response timeout, the whole answer would take ~30 s;
+        // the budget is connect + 2 x response = 1200 ms
+        try (IdentityServer server = serverFailing(LoginStep.PASSWORD, Fault.trickle(Duration.ofMillis(150)));
+             ProtocolLoginClient client = fixture.client(fixture.config(server)
+                     .connectTimeout(SHORT_TIMEOUT).responseTimeout(SHORT_TIMEOUT))) {
+            long started = System.nanoTime();
+            assertLoginFails(client, IdentityServiceUnavailableException.class)
+                    .hasMessageContaining("within 1200 ms in all")
+                    .hasMessageContaining("tokenkeeper.http.connect-timeout + 2 x tokenkeeper.http.response-timeout");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(1150), Duration.ofMillis(3000));
+        }
+    }
+
+    @Test
     void noAnswerAtAllTimesOutWithinTheResponseTimeout() {
         try (IdentityServer server = serverFailing(LoginStep.PASSWORD, Fault.noAnswer());
              ProtocolLoginClient client = fixture.client(fixture.config(server).responseTimeout(SHORT_TIMEOUT))) {

@@ -20,7 +20,6 @@ import org.apache.hc.core5.util.Timeout;
 public final class Clients {
 
     static final Timeout CONNECT = Timeout.ofSeconds(2);
-    static final Timeout RESPONSE = Timeout.ofSeconds(10);
 
     private Clients() {
     }
@@ -30,10 +29,10 @@ public final class Clients {
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setTlsSocketStrategy(new DefaultClientTlsStrategy(TestPki.clientSslContext()))
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(CONNECT).setSocketTimeout(RESPONSE).build())
+                                .setConnectTimeout(CONNECT).setSocketTimeout(response(options)).build())
                         .setMaxConnPerRoute(64).setMaxConnTotal(128)
                         .build())
-                .setDefaultRequestConfig(requestConfig());
+                .setDefaultRequestConfig(requestConfig(options));
         if (!options.redirects()) {
             builder.disableRedirectHandling();
         }
@@ -48,11 +47,11 @@ public final class Clients {
                 .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
                         .setTlsStrategy(new DefaultClientTlsStrategy(TestPki.clientSslContext()))
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(CONNECT).setSocketTimeout(RESPONSE).build())
+                                .setConnectTimeout(CONNECT).setSocketTimeout(response(options)).build())
                         .setMaxConnPerRoute(64).setMaxConnTotal(128)
                         .build())
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(options.ioThreads()).build())
-                .setDefaultRequestConfig(requestConfig());
+                .setDefaultRequestConfig(requestConfig(options));
         if (!options.redirects()) {
             builder.disableRedirectHandling();
         }
@@ -62,7 +61,11 @@ public final class Clients {
         return builder;
     }
 
-    private static RequestConfig requestConfig() {
-        return RequestConfig.custom().setConnectionRequestTimeout(Timeout.ofSeconds(5)).setResponseTimeout(RESPONSE).build();
+    private static RequestConfig requestConfig(ClientOptions options) {
+        return RequestConfig.custom().setConnectionRequestTimeout(Timeout.ofSeconds(5)).setResponseTimeout(response(options)).build();
+    }
+
+    private static Timeout response(ClientOptions options) {
+        return Timeout.ofMilliseconds(options.responseTimeout().toMillis());
     }
 }
