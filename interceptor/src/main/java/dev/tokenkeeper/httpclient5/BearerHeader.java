@@ -70,6 +70,9 @@ final class BearerHeader extends BasicHeader {
     /** Replaces any {@code Authorization} on {@code request} (only ours can be there) with {@code header}. */
     static void attach(HttpRequest request, BearerHeader header) {
         request.setHeader(header);
+        if (request.countHeaders(HttpHeaders.AUTHORIZATION) == 1) {
+            return; // the common case, without allocating an iterator
+        }
         // setHeader replaces the first match only; a second one of ours (never expected) must not survive
         for (Iterator<Header> it = request.headerIterator(HttpHeaders.AUTHORIZATION); it.hasNext(); ) {
             Header h = it.next();

@@ -64,9 +64,6 @@ import software.amazon.awssdk.utils.cache.RefreshResult;
  * tokenkeeper's real exec chain handler against the caller setting a constant header. The peers have no
  * HttpClient 5 integration of their own, so this group compares tokenkeeper with the floor only.
  *
- * <p>{@code *NoClockReadPrototype} is not the library but a sketch of a proposed fix
- * ({@link NoClockReadPrototype}), measured in the same run so its gain is read against the same baseline.
- *
  * <p>Fairness: all variants hand out the very same token. tokenkeeper and AWS hold the same
  * {@link AccessToken} (whose {@code "Bearer …"} string is precomputed), Google holds an equivalent
  * {@code com.google.auth.oauth2.AccessToken} and precomputes its metadata map itself. Every value is
@@ -91,7 +88,6 @@ public abstract class HotPath {
     RefreshingTokenSource tokenkeeper;
     CachedSupplier<AccessToken> aws;
     OAuth2Credentials google;
-    NoClockReadPrototype prototype;
 
     /** A real classic client whose chain ends in a canned response instead of a connection. */
     CloseableHttpClient plainClient;
@@ -128,8 +124,6 @@ public abstract class HotPath {
         google = OAuth2Credentials.create(new com.google.auth.oauth2.AccessToken(jwt, Date.from(expires)));
         google.getRequestMetadata(uri);
 
-        prototype = new NoClockReadPrototype(tokenkeeper, RefreshPolicy.DEFAULTS.refreshBeforeExpiry());
-
         keeper = TokenKeeper.of(tokenkeeper, TargetScope.of(List.of(uri.getHost()), false));
         plainClient = cannedResponseClient().build();
         keptClient = keeper.configure(cannedResponseClient()).build();
@@ -142,7 +136,6 @@ public abstract class HotPath {
         plainClient.close();
         keptClient.close();
         keeper.close();
-        prototype.close();
         tokenkeeper.close();
         aws.close();
     }
@@ -209,14 +202,6 @@ public abstract class HotPath {
                         new BasicClassicHttpResponse(request.containsHeader(HttpHeaders.AUTHORIZATION) ? 200 : 401));
     }
 
-    /** Not the library: the proposed fix, see {@link NoClockReadPrototype}. */
-    @Benchmark
-    public ClassicHttpRequest requestNoClockReadPrototype() {
-        ClassicHttpRequest request = newRequest();
-        request.setHeader(authorization, prototype.current().authorizationHeaderValue());
-        return request;
-    }
-
     @Benchmark
     public String valueBaseline() {
         return constantHeaderValue;
@@ -237,12 +222,6 @@ public abstract class HotPath {
         return googleHeaderValue();
     }
 
-    /** Not the library: the proposed fix, see {@link NoClockReadPrototype}. */
-    @Benchmark
-    public String valueNoClockReadPrototype() {
-        return prototype.current().authorizationHeaderValue();
-    }
-
     private String googleHeaderValue() throws IOException {
         Map<String, List<String>> metadata = google.getRequestMetadata(uri);
         return metadata.get(authorization).get(0);
@@ -253,8 +232,7 @@ public abstract class HotPath {
         String expected = constantHeaderValue;
         if (!expected.equals(tokenkeeper.current().authorizationHeaderValue())
                 || !expected.equals(aws.get().authorizationHeaderValue())
-                || !expected.equals(googleHeaderValue())
-                || !expected.equals(prototype.current().authorizationHeaderValue())) {
+                || !expected.equals(googleHeaderValue())) {
             throw new IllegalStateException("the variants disagree on the Authorization header");
         }
     }

@@ -19,8 +19,7 @@ import java.util.Map;
 public final class Comparison {
 
     /** The order variants are shown in; unknown ones follow in name order. */
-    private static final List<String> ORDER = List.of("Baseline", "Tokenkeeper", "AwsCachedSupplier", "GoogleOAuth2",
-            "NoClockReadPrototype");
+    private static final List<String> ORDER = List.of("Baseline", "Tokenkeeper", "AwsCachedSupplier", "GoogleOAuth2");
 
     /** The order operations are shown in. */
     private static final List<String> OPERATIONS = List.of("request", "client", "value");
@@ -95,7 +94,6 @@ public final class Comparison {
             case "Tokenkeeper" -> "tokenkeeper";
             case "AwsCachedSupplier" -> "AWS SDK v2 CachedSupplier";
             case "GoogleOAuth2" -> "Google OAuth2Credentials";
-            case "NoClockReadPrototype" -> "proposed fix (prototype)";
             default -> variant;
         };
     }
